@@ -1,0 +1,82 @@
+import { toAPIError } from './api-error.ts'
+import { resolveCredential } from './credentials.ts'
+import { InvalidRequestError } from './errors.ts'
+import { adapterFor } from './providers/registry.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
+import { assertKeyPolicy, resolveRoute } from './routing.ts'
+import type { ClientOptions, UploadProgress } from './schemas.ts'
+import type { Warning } from './speech-result.ts'
+import { createDeadline, type Deadline } from './transport/deadline.ts'
+import { send } from './transport/send.ts'
+
+const DEFAULT_TIMEOUT_MS = 600_000
+const DEFAULT_MAX_RETRIES = 2
+
+/** Options of one call once client options and call options are merged. */
+export type CallOptions = ClientOptions & {
+  signal?: AbortSignal | undefined
+  onUploadProgress?: ((progress: UploadProgress) => void) | undefined
+}
+
+export interface Planned {
+  route: Route
+  adapter: ProviderAdapter
+}
+
+/** Routing and the key policy: everything about where a call goes, decided before any I/O. */
+export function plan(model: string, options: CallOptions): Planned {
+  const route = resolveRoute(model, options)
+  const adapter = adapterFor(route.provider)
+  if (!adapter) throw new InvalidRequestError('model', `${route.provider} is not supported for this call`)
+  assertKeyPolicy(route, options)
+  return { route, adapter }
+}
+
+export interface Exchange {
+  response: Response
+  warnings: Warning[]
+  deadline: Deadline
+}
+
+/**
+ * Resolves the credential, builds the request and sends it with retries under one deadline.
+ * The deadline stays armed for the body: whoever reads the body disposes of it.
+ */
+export async function exchange(
+  { route }: Planned,
+  options: CallOptions,
+  build: (context: RequestContext) => BuiltRequest,
+): Promise<Exchange> {
+  const deadline = createDeadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal)
+  try {
+    if (deadline.signal.aborted) throw deadline.abortError()
+    const credential = await resolveCredential(route, options)
+    const { request, warnings } = build({
+      route,
+      credential: credential.value,
+      credentialKind: credential.kind,
+      headers: options.headers ?? {},
+      organization: options.organization,
+      project: options.project,
+    })
+    const secrets = [credential.value, route.apiKey].filter((secret): secret is string => !!secret)
+    const response = await send(request, {
+      deadline,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      fetch: options.fetch,
+      onUploadProgress: options.onUploadProgress,
+      toError: (failed, body) => toAPIError(failed, body, route.provider, secrets),
+    })
+    return { response, warnings, deadline }
+  } catch (error) {
+    deadline.dispose()
+    throw error
+  }
+}
+
+/** Merges call options over client options; an option left `undefined` does not erase one. */
+export function mergeOptions<T extends object>(client: ClientOptions, call: T): ClientOptions & T {
+  const merged: Record<string, unknown> = { ...client }
+  for (const [key, value] of Object.entries(call)) if (value !== undefined) merged[key] = value
+  return merged as ClientOptions & T
+}

@@ -1,0 +1,35 @@
+import { clientOptionsSchema, type ClientOptions, type SpeechParams, type TranscriptionParams } from './schemas.ts'
+import { createSpeech } from './speech.ts'
+import type { SpeechResult } from './speech-result.ts'
+import { createTranscription } from './transcription.ts'
+import type { Transcription } from './transcription-result.ts'
+import { validate } from './validate.ts'
+
+export interface VoxfetchClient {
+  /** Text → audio (LiteLLM's `speech`). Every client option may also be given per call. */
+  speech(params: SpeechParams): Promise<SpeechResult>
+  /** Audio → text (LiteLLM's `transcription`). Every client option may also be given per call. */
+  transcription(params: TranscriptionParams): Promise<Transcription>
+  /** The options this client was made with. */
+  readonly options: Readonly<ClientOptions>
+}
+
+/** A client with shared options: base URL, key, retries, timeout, model list… */
+export function createClient(options: ClientOptions = {}): VoxfetchClient {
+  const clientOptions = Object.freeze(validate(clientOptionsSchema, options))
+  return {
+    options: clientOptions,
+    speech: (params) => createSpeech(clientOptions, params),
+    transcription: (params) => createTranscription(clientOptions, params),
+  }
+}
+
+/** One-off text → audio with options inline, like LiteLLM's `speech()`. */
+export function speech(params: SpeechParams): Promise<SpeechResult> {
+  return createSpeech({}, params)
+}
+
+/** One-off audio → text with options inline, like LiteLLM's `transcription()`. */
+export function transcription(params: TranscriptionParams): Promise<Transcription> {
+  return createTranscription({}, params)
+}

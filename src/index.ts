@@ -1,0 +1,30 @@
+export { createClient, speech, transcription, type VoxfetchClient } from './client.ts'
+export {
+  APIError,
+  ConnectionError,
+  FileTooLargeError,
+  InvalidRequestError,
+  TimeoutError,
+  VoxfetchError,
+  isAbortError,
+  isAPIError,
+  isFileTooLargeError,
+  isTimeoutError,
+  isVoxfetchError,
+} from './errors.ts'
+export type {
+  AudioInput,
+  ClientOptions,
+  ModelListEntry,
+  OpenAIVoice,
+  ServiceAccount,
+  SpeechModel,
+  SpeechParams,
+  TranscriptionFormat,
+  TranscriptionModel,
+  TranscriptionParams,
+  UploadProgress,
+} from './schemas.ts'
+export type { SpeechFormat } from './audio/media-type.ts'
+export { SpeechResult, type Warning } from './speech-result.ts'
+export type { Transcription, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'

@@ -1,0 +1,92 @@
+import { InvalidRequestError } from '../errors.ts'
+import type { Warning } from '../speech-result.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
+
+const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
+
+/** `{base}/v1{path}`, without a second `/v1` when the base already ends in one. */
+export function openAIURL(baseURL: string, path: string): string {
+  const base = baseURL.replace(/\/+$/, '')
+  return /\/v1$/.test(base) ? `${base}${path}` : `${base}/v1${path}`
+}
+
+export function openAIHeaders(context: RequestContext, contentType?: string): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (contentType) headers['content-type'] = contentType
+  if (context.credential) headers.authorization = `Bearer ${context.credential}`
+  if (context.organization) headers['openai-organization'] = context.organization
+  if (context.project) headers['openai-project'] = context.project
+  return { ...headers, ...context.headers }
+}
+
+export function speechBody(input: SpeechInput, model: string, warnings: Warning[], direct: boolean) {
+  if (input.voice === undefined) {
+    throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
+  }
+  let instructions = input.instructions
+  if (instructions !== undefined && direct && MODELS_WITHOUT_INSTRUCTIONS.has(model)) {
+    warnings.push({ option: 'instructions', message: `${model} does not take instructions; they were not sent` })
+    instructions = undefined
+  }
+  return JSON.stringify({
+    model,
+    input: input.input,
+    voice: input.voice,
+    response_format: input.response_format,
+    ...(input.speed !== undefined && { speed: input.speed }),
+    ...(instructions !== undefined && { instructions }),
+    ...input.extraBody,
+  })
+}
+
+export function transcriptionFields(input: TranscriptionInput, model: string): Array<[string, string]> {
+  const fields: Array<[string, string]> = [['model', model], ['response_format', input.response_format]]
+  if (input.language !== undefined) fields.push(['language', input.language])
+  if (input.prompt !== undefined) fields.push(['prompt', input.prompt])
+  if (input.temperature !== undefined) fields.push(['temperature', String(input.temperature)])
+  for (const granularity of input.timestamp_granularities ?? []) fields.push(['timestamp_granularities[]', granularity])
+  for (const item of input.include ?? []) fields.push(['include[]', item])
+  for (const [name, value] of Object.entries(input.extraBody ?? {})) {
+    fields.push([name, typeof value === 'string' ? value : JSON.stringify(value)])
+  }
+  return fields
+}
+
+function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
+  return {
+    maxInputChars: 4096,
+    ...(maxFileSizeMB !== undefined && { maxFileSizeMB }),
+    buildSpeechRequest(input, context): BuiltRequest {
+      const warnings: Warning[] = []
+      const body = speechBody(input, context.route.model, warnings, direct)
+      return {
+        request: {
+          url: openAIURL(context.route.baseURL, '/audio/speech'),
+          method: 'POST',
+          headers: openAIHeaders(context, 'application/json'),
+          body,
+        },
+        warnings,
+      }
+    },
+    buildTranscriptionRequest(input, context): BuiltRequest {
+      return {
+        request: {
+          url: openAIURL(context.route.baseURL, '/audio/transcriptions'),
+          method: 'POST',
+          headers: openAIHeaders(context),
+          body: {
+            fields: transcriptionFields(input, context.route.model),
+            file: { field: 'file', blob: input.file, filename: input.filename, mediaType: input.mediaType },
+          },
+        },
+        warnings: [],
+      }
+    },
+  }
+}
+
+/** OpenAI itself: 25 MB uploads, instructions only for models that take them. */
+export const openai = adapter(true, 25)
+/** A LiteLLM proxy or another OpenAI-compatible server: aliases are opaque, so nothing is dropped. */
+export const openAICompatible = adapter(false)

@@ -1,0 +1,77 @@
+import type { SpeechFormat } from '../audio/media-type.ts'
+import type { TranscriptionFormat } from '../schemas.ts'
+import type { Warning } from '../speech-result.ts'
+import type { HttpRequest } from '../transport/http-request.ts'
+
+export type ProviderId = 'proxy' | 'openai' | 'openai_compatible' | 'azure' | 'gemini' | 'vertex_ai'
+
+/** Where one call goes, decided from the model name, options, model list and environment. */
+export interface Route {
+  provider: ProviderId
+  /** The model (or Azure deployment) as the provider names it, without the prefix. */
+  model: string
+  baseURL: string
+  /** The key for this provider (never put in a URL). */
+  apiKey?: string | undefined
+  apiVersion?: string | undefined
+  vertexProject?: string | undefined
+  vertexLocation?: string | undefined
+  maxFileSizeMB?: number | undefined
+}
+
+/** What every builder gets besides the input: the route and the resolved credential. */
+export interface RequestContext {
+  route: Route
+  /** Key or token, already resolved (token providers are called before building). */
+  credential: string | undefined
+  /** How the credential is sent: a provider key header, or a Bearer token. */
+  credentialKind: 'key' | 'token'
+  headers: Record<string, string>
+  organization?: string | undefined
+  project?: string | undefined
+}
+
+export interface SpeechInput {
+  input: string
+  voice?: string | { id: string } | undefined
+  speakers?: Record<string, string> | undefined
+  response_format: SpeechFormat
+  speed?: number | undefined
+  instructions?: string | undefined
+  extraBody?: Record<string, unknown> | undefined
+}
+
+export interface TranscriptionInput {
+  file: Blob
+  filename: string
+  mediaType: string
+  language?: string | undefined
+  prompt?: string | undefined
+  response_format: TranscriptionFormat
+  temperature?: number | undefined
+  timestamp_granularities?: Array<'word' | 'segment'> | undefined
+  include?: string[] | undefined
+  extraBody?: Record<string, unknown> | undefined
+}
+
+export interface BuiltRequest {
+  request: HttpRequest
+  warnings: Warning[]
+}
+
+export interface DecodedAudio {
+  bytes: Uint8Array
+  mediaType: string
+}
+
+/** A provider's wire format. Pure functions: no I/O, clocks or globals. */
+export interface ProviderAdapter {
+  /** Longest input accepted, in characters (code points). */
+  readonly maxInputChars: number
+  /** The provider's documented upload limit in MB, applied when no `maxFileSizeMB` is set. */
+  readonly maxFileSizeMB?: number
+  buildSpeechRequest(input: SpeechInput, context: RequestContext): BuiltRequest
+  /** For providers that answer speech as JSON with base64 audio; absent when they stream bytes. */
+  decodeSpeech?(payload: unknown, input: SpeechInput): DecodedAudio
+  buildTranscriptionRequest?(input: TranscriptionInput, context: RequestContext): BuiltRequest
+}

@@ -1,0 +1,97 @@
+import type { SpeechFormat } from './audio/media-type.ts'
+
+/** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
+export interface Warning {
+  /** The option concerned, e.g. `speed` or `voice`. */
+  option: string
+  message: string
+}
+
+export interface SpeechResultInit {
+  stream: ReadableStream<Uint8Array>
+  mediaType: string
+  format: SpeechFormat
+  headers: Headers
+  warnings: Warning[]
+  provider: string
+}
+
+/**
+ * Audio as it arrives. Read it once, in one of the ways offered: `body` (a stream), `blob()`,
+ * `arrayBuffer()` or `objectURL()`.
+ */
+export class SpeechResult {
+  /** The type of the audio bytes, e.g. `audio/mpeg`; decided by the bytes when servers mislabel. */
+  readonly mediaType: string
+  /** The format that was asked for. */
+  readonly format: SpeechFormat
+  /** Response headers (e.g. `x-litellm-response-cost`; in browsers only those exposed by CORS). */
+  readonly headers: Headers
+  readonly warnings: readonly Warning[]
+  readonly provider: string
+  #stream: ReadableStream<Uint8Array>
+  #used = false
+
+  constructor(init: SpeechResultInit) {
+    this.#stream = init.stream
+    this.mediaType = init.mediaType
+    this.format = init.format
+    this.headers = init.headers
+    this.warnings = init.warnings
+    this.provider = init.provider
+  }
+
+  /** The request id the server gave (`x-request-id` or LiteLLM's `x-litellm-call-id`). */
+  get requestId(): string | undefined {
+    return this.headers.get('x-request-id') ?? this.headers.get('x-litellm-call-id') ?? undefined
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used
+  }
+
+  /** The audio as a stream of bytes, as the server sends them. */
+  get body(): ReadableStream<Uint8Array> {
+    return this.#take()
+  }
+
+  async blob(): Promise<Blob> {
+    return new Blob([await this.arrayBuffer()], { type: this.mediaType })
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    // Read by hand rather than through `new Response(stream)` so typed stream errors
+    // (TimeoutError, ConnectionError) reach the caller unwrapped.
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for (const reader = this.#take().getReader(); ; ) {
+      const { done, value } = await reader.read()
+      if (done) break
+      chunks.push(value)
+      size += value.byteLength
+    }
+    const bytes = new Uint8Array(size)
+    let offset = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return bytes.buffer
+  }
+
+  /** A `blob:` URL for `<audio src>`. The caller owns it: call `URL.revokeObjectURL` when done. */
+  async objectURL(): Promise<string> {
+    return URL.createObjectURL(await this.blob())
+  }
+
+  /** Stops the download and releases the connection, when the audio is no longer wanted. */
+  async cancel(reason?: unknown): Promise<void> {
+    if (!this.#used) await this.#take().cancel(reason)
+  }
+
+  #take(): ReadableStream<Uint8Array> {
+    if (this.#used) throw new TypeError('The audio body was already read; a SpeechResult can be read once')
+    this.#used = true
+    return this.#stream
+  }
+}

@@ -1,0 +1,64 @@
+import { essence, resolveMediaType } from './audio/media-type.ts'
+import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
+import { APIError } from './errors.ts'
+import { assertInputLength } from './limits.ts'
+import type { SpeechInput } from './providers/types.ts'
+import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
+import { SpeechResult } from './speech-result.ts'
+import { openBody } from './transport/body-stream.ts'
+import { readText } from './transport/read-text.ts'
+import { validate } from './validate.ts'
+
+/** Text → audio. Resolves as soon as the first bytes arrive; the rest streams. */
+export async function createSpeech(clientOptions: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
+  const parsed = validate(speechParamsSchema, params)
+  const options: CallOptions = mergeOptions(clientOptions, parsed)
+  const planned = plan(parsed.model, options)
+  assertInputLength(parsed.input, planned.adapter.maxInputChars)
+  const input: SpeechInput = {
+    input: parsed.input,
+    voice: parsed.voice,
+    speakers: parsed.speakers,
+    response_format: parsed.response_format ?? 'mp3',
+    speed: parsed.speed,
+    instructions: parsed.instructions,
+    extraBody: parsed.extraBody,
+  }
+  const { adapter, route } = planned
+  const { response, warnings, deadline } = await exchange(planned, options, (context) =>
+    adapter.buildSpeechRequest(input, context),
+  )
+  const contentType = response.headers.get('content-type')
+  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) =>
+    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider })
+
+  if (adapter.decodeSpeech) {
+    const text = await readText(response, deadline)
+    const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
+    return result(new Blob([audio.bytes as BlobPart]).stream(), audio.mediaType)
+  }
+  if (/^(application\/json|text\/)/.test(essence(contentType))) {
+    const text = await readText(response, deadline)
+    throw unexpected(response, route.provider, `expected audio but got ${essence(contentType)}`, text)
+  }
+  const body = await openBody(response, deadline)
+  return result(body.stream, resolveMediaType(contentType, body.head, input.response_format))
+}
+
+function parseJSON(text: string, response: Response, provider: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw unexpected(response, provider, 'the answer is not valid JSON', text)
+  }
+}
+
+function unexpected(response: Response, provider: string, message: string, body: string): APIError {
+  return new APIError({
+    status: response.status,
+    provider,
+    message: `${response.status} Unexpected answer: ${message}`,
+    headers: response.headers,
+    body: body.slice(0, 2_000),
+  })
+}

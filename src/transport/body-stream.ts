@@ -1,0 +1,74 @@
+import { ConnectionError } from '../errors.ts'
+import type { Deadline } from './deadline.ts'
+
+const SNIFF_BYTES = 16
+
+export interface OpenedBody {
+  /** The first bytes (at least 16 unless the body is shorter), for sniffing the format. */
+  head: Uint8Array
+  /** The whole body, head included, as it arrives. */
+  stream: ReadableStream<Uint8Array>
+}
+
+/**
+ * Takes over a response body: waits for its first bytes, then streams the rest without
+ * buffering. A broken connection, a short body, the deadline or a user abort error the stream
+ * with a typed error, so a cut-off answer can never pass for a complete one. The deadline is
+ * released when the body ends, errors or is cancelled.
+ */
+export async function openBody(response: Response, deadline: Deadline): Promise<OpenedBody> {
+  const reader = (response.body ?? new Blob([]).stream()).getReader()
+  const expected = Number(response.headers.get('content-length') ?? Number.NaN)
+  let received = 0
+  const fail = (error: unknown): never => {
+    deadline.dispose()
+    reader.cancel().catch(() => {})
+    if (deadline.signal.aborted) throw deadline.abortError()
+    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: error })
+  }
+  const read = async () => {
+    const result = await reader.read().catch(fail)
+    if (result.done && Number.isFinite(expected) && received < expected) {
+      fail(new Error(`received ${received} of ${expected} bytes`))
+    }
+    if (result.done) deadline.dispose()
+    else received += result.value.byteLength
+    return result
+  }
+
+  const pending: Uint8Array[] = []
+  let buffered = 0
+  while (buffered < SNIFF_BYTES) {
+    const { done, value } = await read()
+    if (done) break
+    pending.push(value)
+    buffered += value.byteLength
+  }
+  const head = concat(pending).subarray(0, SNIFF_BYTES)
+
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const chunk = pending.shift()
+      if (chunk) return controller.enqueue(chunk)
+      const { done, value } = await read()
+      if (done) controller.close()
+      else controller.enqueue(value)
+    },
+    cancel(reason) {
+      deadline.dispose()
+      return reader.cancel(reason)
+    },
+  })
+  return { head, stream }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}

@@ -1,0 +1,32 @@
+import { createFetch } from 'ofetch'
+
+export interface FetchInit {
+  method: string
+  headers: Record<string, string>
+  body: BodyInit
+  signal: AbortSignal
+  /** Node: a streamed body cannot be replayed, so a redirect must fail instead of being followed. */
+  redirect?: RequestRedirect
+  fetch?: typeof globalThis.fetch | undefined
+}
+
+// Looked up at call time so polyfills and test doubles installed later are honoured.
+const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)
+
+/**
+ * Sends one request and hands back the raw response with its body unread. Retries, timeouts and
+ * error mapping are ours (see send.ts); ofetch is told to do none of them.
+ */
+export async function fetchOnce(url: string, init: FetchInit): Promise<Response> {
+  const $fetch = createFetch({ fetch: init.fetch ?? globalFetch })
+  return $fetch.raw(url, {
+    method: init.method,
+    headers: init.headers,
+    body: init.body,
+    signal: init.signal,
+    redirect: init.redirect,
+    retry: false,
+    responseType: 'stream',
+    ignoreResponseError: true,
+  })
+}

@@ -1,0 +1,71 @@
+import { ConnectionError, isAbortError } from '../errors.ts'
+import type { UploadProgress } from '../schemas.ts'
+import type { Deadline } from './deadline.ts'
+import type { HttpRequest } from './http-request.ts'
+import { isRetryableStatus, retryDelay } from './retry-policy.ts'
+import { transmit } from './transmit.ts'
+
+export interface SendOptions {
+  deadline: Deadline
+  maxRetries: number
+  fetch?: typeof globalThis.fetch | undefined
+  onUploadProgress?: ((progress: UploadProgress) => void) | undefined
+  /** Builds the typed error for a non-2xx answer; called once, for the answer that is final. */
+  toError(response: Response, bodyText: string): Error
+}
+
+const MAX_ERROR_BODY_CHARS = 2_000
+
+/**
+ * Sends a request until it gets a 2xx answer, retrying network errors, 408, 409, 429 and 5xx
+ * with backoff (or the server's Retry-After). A user abort or the deadline ends it at once.
+ * Resolves with the 2xx response, its body unread.
+ */
+export async function send(request: HttpRequest, options: SendOptions): Promise<Response> {
+  const { deadline } = options
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = attempt < options.maxRetries
+    let response: Response
+    try {
+      response = await transmit(request, {
+        signal: deadline.signal,
+        fetch: options.fetch,
+        onUploadProgress: options.onUploadProgress,
+      })
+    } catch (error) {
+      if (deadline.signal.aborted) throw deadline.abortError()
+      if (isAbortError(error)) throw error
+      const delay = retryDelay(attempt, undefined, Date.now(), Math.random())
+      if (!canRetry || delay >= deadline.remaining()) {
+        throw new ConnectionError(`Connection failed: ${describe(error)}`, { cause: error })
+      }
+      await deadline.sleep(delay)
+      continue
+    }
+    if (response.ok) return response
+    const delay = retryDelay(attempt, response.headers, Date.now(), Math.random())
+    if (canRetry && isRetryableStatus(response.status) && delay < deadline.remaining()) {
+      await response.body?.cancel().catch(() => {})
+      await deadline.sleep(delay)
+      continue
+    }
+    throw options.toError(response, await readErrorBody(response, deadline))
+  }
+}
+
+async function readErrorBody(response: Response, deadline: Deadline): Promise<string> {
+  try {
+    const text = await response.text()
+    return text.length > MAX_ERROR_BODY_CHARS ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
+  } catch (error) {
+    if (deadline.signal.aborted) throw deadline.abortError()
+    return ''
+  }
+}
+
+function describe(error: unknown): string {
+  let current = error
+  // ofetch and undici wrap the socket error; the innermost message is the useful one.
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause
+  return current instanceof Error ? current.message : String(current)
+}

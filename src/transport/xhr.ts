@@ -1,0 +1,52 @@
+export interface XhrInit {
+  method: string
+  headers: Record<string, string>
+  body: Blob
+  signal: AbortSignal
+  onUploadProgress: (loaded: number) => void
+}
+
+/**
+ * Browsers report upload progress only through XMLHttpRequest, so uploads with a progress
+ * callback go this way. It answers with a Response so the rest of the pipeline is shared.
+ */
+export function xhrRequest(url: string, init: XhrInit): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open(init.method, url)
+    xhr.responseType = 'blob'
+    for (const [name, value] of Object.entries(init.headers)) xhr.setRequestHeader(name, value)
+    xhr.upload.onprogress = (event) => init.onUploadProgress(event.loaded)
+    xhr.upload.onload = () => init.onUploadProgress(init.body.size)
+    const onAbort = () => xhr.abort()
+    const settle = () => init.signal.removeEventListener('abort', onAbort)
+    xhr.onload = () => {
+      settle()
+      resolve(new Response(xhr.status === 204 ? null : (xhr.response as Blob), {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: parseHeaders(xhr.getAllResponseHeaders()),
+      }))
+    }
+    xhr.onerror = () => {
+      settle()
+      reject(new TypeError('Network request failed'))
+    }
+    xhr.onabort = () => {
+      settle()
+      reject(init.signal.reason)
+    }
+    if (init.signal.aborted) return reject(init.signal.reason)
+    init.signal.addEventListener('abort', onAbort, { once: true })
+    xhr.send(init.body)
+  })
+}
+
+function parseHeaders(raw: string): Headers {
+  const headers = new Headers()
+  for (const line of raw.trim().split(/[\r\n]+/)) {
+    const separator = line.indexOf(':')
+    if (separator > 0) headers.append(line.slice(0, separator).trim(), line.slice(separator + 1).trim())
+  }
+  return headers
+}
