@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+const react18 = (name: string) => fileURLToPath(new URL(`./test/react18/node_modules/${name}`, import.meta.url))
 
 export default defineConfig({
   test: {
@@ -8,6 +11,34 @@ export default defineConfig({
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/emulator-tests/**/*.test.ts'],
           environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'react',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // The same hook tests against React 18 (installed under test/react18 as a workspace).
+        resolve: {
+          alias: [
+            { find: /^react$/, replacement: react18('react') },
+            { find: /^react\/(.*)$/, replacement: `${react18('react')}/$1` },
+            { find: /^react-dom$/, replacement: react18('react-dom') },
+            { find: /^react-dom\/(.*)$/, replacement: `${react18('react-dom')}/$1` },
+          ],
+        },
+        test: {
+          name: 'react18',
+          include: ['test/react/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          server: { deps: { inline: ['@testing-library/react'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
