@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto'
+import { checkProxyAuth } from '../auth.ts'
+import { findModel, isGeminiModel, isRecord, modelId, upstreamModel } from '../config.ts'
+import type { RequestContext } from '../context.ts'
+import { litellmError } from '../errors.ts'
+import { fileSizeError } from '../faults.ts'
+import { replyRejection } from '../reply-rejection.ts'
+import { sendJson } from '../respond.ts'
+import { speak } from '../speak.ts'
+import { transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
+import type { ModelEntry } from '../types.ts'
+import { checkGeminiVoice } from '../validate-gemini.ts'
+import { validateSpeech, type SpeechRequest } from '../validate-speech.ts'
+import { validateTranscription } from '../validate-transcription.ts'
+import { reject } from '../validation.ts'
+
+/** The LiteLLM version the emulated proxy reports. */
+export const LITELLM_VERSION = '1.77.0'
+
+/** Headers LiteLLM puts on every proxy answer. */
+export function proxyHeaders(): Record<string, string> {
+  return { 'x-litellm-call-id': randomUUID(), 'x-litellm-version': LITELLM_VERSION }
+}
+
+function resolveModel(context: RequestContext, name: unknown, route: string): ModelEntry | undefined {
+  const entry = findModel(context.state.config, name)
+  if (entry) {
+    context.headers['x-litellm-model-id'] = modelId(entry)
+    context.headers['x-litellm-model-group'] = entry.model_name
+    return entry
+  }
+  const detail = `{'error': '${route}: Invalid model name passed in model=${String(name ?? '')}. Call \`/v1/models\` to view available models for your key.'}`
+  sendJson(context, 400, litellmError(400, detail))
+  return undefined
+}
+
+const costPerCharacter = (model: string) => (model.includes('hd') ? 0.00003 : model.includes('gemini') ? 0.00001 : 0.000015)
+
+/** POST /v1/audio/speech and /audio/speech. */
+export async function proxySpeech(context: RequestContext): Promise<void> {
+  const started = Date.now()
+  if (!checkProxyAuth(context)) return
+  // LiteLLM reads an unparsable body as {} (and then finds no model).
+  const body = isRecord(context.body.json) ? context.body.json : {}
+  const entry = resolveModel(context, body.model, '/audio/speech')
+  if (!entry) return
+  const model = upstreamModel(entry)
+  let request: SpeechRequest
+  if (isGeminiModel(entry)) {
+    // LiteLLM's Gemini bridge passes the voice through and honours only wav and pcm.
+    const result = validateSpeech({ ...body, instructions: undefined, speed: undefined, stream_format: undefined, model: undefined }, model, false)
+    if (!result.ok) return replyRejection(context, result.rejection)
+    const problem = checkGeminiVoice(result.value.voice)
+    if (problem) return replyRejection(context, problem, 'Gemini')
+    request = { ...result.value, speed: 1, format: result.value.format === 'pcm' ? 'pcm' : 'wav' }
+  } else {
+    const result = validateSpeech(body, model, false)
+    if (!result.ok) return replyRejection(context, result.rejection)
+    request = result.value
+  }
+  const cost = request.input.length * costPerCharacter(model)
+  await speak(context, request, {
+    chunkSize: 1024,
+    headers: () => ({ 'x-litellm-response-cost': String(cost), 'x-litellm-response-duration-ms': String(Date.now() - started) }),
+  })
+}
+
+/** POST /v1/audio/transcriptions and /audio/transcriptions: always JSON, documents inside `text`. */
+export function proxyTranscription(context: RequestContext): void {
+  const started = Date.now()
+  if (!checkProxyAuth(context)) return
+  const entry = resolveModel(context, context.body.fields?.model, '/audio/transcriptions')
+  if (!entry) return
+  const file = context.body.file
+  const maxMb = entry.litellm_params.max_file_size_mb
+  if (file && maxMb !== undefined && file.size > maxMb * 1024 * 1024) {
+    return sendJson(context, 500, fileSizeError(file.size, maxMb, 500))
+  }
+  const model = upstreamModel(entry)
+  const result = validateTranscription(context.body, model)
+  if (!result.ok) return replyRejection(context, result.rejection)
+  const request = result.value
+  if (request.stream) return replyRejection(context, reject('Streaming transcriptions are not supported through this proxy endpoint.', 'stream').rejection)
+  const transcript = transcribe(request)
+  const headers = {
+    'x-litellm-response-cost': String((transcript.duration / 60) * 0.006),
+    'x-litellm-response-duration-ms': String(Date.now() - started),
+  }
+  const format = request.format
+  const answer = format === 'text' || format === 'srt' || format === 'vtt'
+    ? { text: transcriptDocument(transcript, format) }
+    : transcriptJson(transcript, request, model)
+  sendJson(context, 200, answer, headers)
+}
+
+/** GET /v1/models and /models. */
+export function proxyModels(context: RequestContext): void {
+  if (!checkProxyAuth(context)) return
+  const data = context.state.config.model_list.map((entry) => ({ id: entry.model_name, object: 'model', created: 1677610602, owned_by: 'openai' }))
+  sendJson(context, 200, { data, object: 'list' })
+}
+
+/** GET /health/liveliness and /health/readiness (no auth). */
+export function proxyLiveliness(context: RequestContext): void {
+  sendJson(context, 200, context.url.pathname.endsWith('readiness') ? { status: 'healthy', litellm_version: LITELLM_VERSION } : "I'm alive!")
+}

@@ -1,0 +1,69 @@
+import { describeAudio } from './describe-audio.ts'
+import type { TranscriptionRequest } from './validate-transcription.ts'
+
+export interface Transcript {
+  text: string
+  /** Seconds; 0 when the audio gives no clue. */
+  duration: number
+  /** Language name as OpenAI reports it (`english`). */
+  language: string
+}
+
+const LANGUAGES: Record<string, string> = {
+  en: 'english', de: 'german', fr: 'french', es: 'spanish', it: 'italian', pt: 'portuguese',
+  nl: 'dutch', ja: 'japanese', zh: 'chinese', ko: 'korean', ru: 'russian', pl: 'polish',
+}
+
+/** The emulator's "recognition": its own audio reads back its text; anything else is described honestly. */
+export function transcribe(request: TranscriptionRequest): Transcript {
+  const { file } = request
+  const audio = describeAudio(file.head, file.tail, file.size, file.filename)
+  const duration = audio.duration ?? 0
+  const text = audio.text ?? [
+    `Emulated transcript: ${audio.format} audio, ${file.size} bytes`,
+    ...(audio.duration === undefined ? [] : [`${audio.duration.toFixed(2)} s`]),
+  ].join(', ') + ' (this emulator has no speech recognizer)'
+  const language = request.language ? (LANGUAGES[request.language] ?? request.language) : 'english'
+  return { text, duration, language }
+}
+
+/** OpenAI's JSON shapes for json and verbose_json. */
+export function transcriptJson(transcript: Transcript, request: TranscriptionRequest, model: string): Record<string, unknown> {
+  const seconds = Math.ceil(transcript.duration)
+  const usage = model.startsWith('gpt-4o')
+    ? { type: 'tokens', input_tokens: seconds * 10, output_tokens: Math.ceil(transcript.text.length / 4), total_tokens: seconds * 10 + Math.ceil(transcript.text.length / 4) }
+    : { type: 'duration', seconds }
+  if (request.format !== 'verbose_json') return { text: transcript.text, usage }
+  const duration = round(transcript.duration)
+  const words = transcript.text.split(/\s+/).filter(Boolean)
+  return {
+    task: 'transcribe',
+    language: transcript.language,
+    duration,
+    text: transcript.text,
+    segments: [{
+      id: 0, seek: 0, start: 0, end: duration, text: transcript.text, tokens: [],
+      temperature: request.temperature ?? 0, avg_logprob: -0.2, compression_ratio: 1, no_speech_prob: 0,
+    }],
+    ...(request.granularities.includes('word')
+      ? { words: words.map((word, index) => ({ word, start: round((index * duration) / words.length), end: round(((index + 1) * duration) / words.length) })) }
+      : {}),
+    usage,
+  }
+}
+
+/** text, srt and vtt documents. */
+export function transcriptDocument(transcript: Transcript, format: 'text' | 'srt' | 'vtt'): string {
+  const end = transcript.duration
+  if (format === 'text') return `${transcript.text}\n`
+  if (format === 'srt') return `1\n${timestamp(0, ',')} --> ${timestamp(end, ',')}\n${transcript.text}\n\n`
+  return `WEBVTT\n\n${timestamp(0, '.')} --> ${timestamp(end, '.')}\n${transcript.text}\n\n`
+}
+
+function timestamp(seconds: number, separator: string): string {
+  const total = Math.round(seconds * 1000)
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0')
+  return `${pad(Math.floor(total / 3600000))}:${pad(Math.floor(total / 60000) % 60)}:${pad(Math.floor(total / 1000) % 60)}${separator}${pad(total % 1000, 3)}`
+}
+
+const round = (value: number) => Math.round(value * 100) / 100
