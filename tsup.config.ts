@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises'
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
@@ -8,6 +9,23 @@ export default defineConfig({
   sourcemap: false,
   target: 'es2022',
   platform: 'neutral',
-  treeshake: true,
-  external: ['react', 'node:fs', 'node:fs/promises', 'node:stream', 'node:path', 'node:process'],
+  external: ['react', /^node:/],
+  esbuildPlugins: [
+    {
+      // The hooks import the core as the package itself, so `voxfetch` and `voxfetch/react` share
+      // one copy (one set of error classes, one default client) in CJS as well as ESM.
+      name: 'react-entry-imports-core-package',
+      setup(build) {
+        build.onResolve({ filter: /\/src\/index\.ts$/ }, (args) =>
+          /[\\/]react[\\/]/.test(args.importer) ? { path: 'voxfetch', external: true } : undefined,
+        )
+      },
+    },
+  ],
+  // Bundlers drop module directives; React Server Components need this one on the hooks entry.
+  async onSuccess() {
+    for (const file of ['dist/react.js', 'dist/react.cjs']) {
+      await writeFile(file, `'use client';\n${await readFile(file, 'utf8')}`)
+    }
+  },
 })

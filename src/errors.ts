@@ -116,4 +116,5 @@ export const isFileTooLargeError = (error: unknown): error is FileTooLargeError 
   hasName(error, 'FileTooLargeError')
 export const isTimeoutError = (error: unknown): error is TimeoutError => hasName(error, 'TimeoutError')
 /** True for a user's abort (the platform's `AbortError`), which voxfetch never retries. */
-export const isAbortError = (error: unknown): boolean => hasName(error, 'AbortError')
+export const isAbortError = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'

@@ -1,4 +1,4 @@
-import { ConnectionError, isAbortError } from '../errors.ts'
+import { ConnectionError, isAbortError, isAPIError } from '../errors.ts'
 import type { UploadProgress } from '../schemas.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
@@ -10,7 +10,7 @@ export interface SendOptions {
   maxRetries: number
   fetch?: typeof globalThis.fetch | undefined
   onUploadProgress?: ((progress: UploadProgress) => void) | undefined
-  /** Builds the typed error for a non-2xx answer; called once, for the answer that is final. */
+  /** Builds the typed error for a non-2xx answer; retried only when it is a retryable APIError. */
   toError(response: Response, bodyText: string): Error
 }
 
@@ -43,13 +43,14 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
       continue
     }
     if (response.ok) return response
+    // The body decides too: a proxy's file-size refusal comes as a 500 and must not be resent.
+    const failure = options.toError(response, await readErrorBody(response, deadline))
     const delay = retryDelay(attempt, response.headers, Date.now(), Math.random())
-    if (canRetry && isRetryableStatus(response.status) && delay < deadline.remaining()) {
-      await response.body?.cancel().catch(() => {})
+    if (canRetry && isAPIError(failure) && isRetryableStatus(failure.status) && delay < deadline.remaining()) {
       await deadline.sleep(delay)
       continue
     }
-    throw options.toError(response, await readErrorBody(response, deadline))
+    throw failure
   }
 }
 

@@ -1,0 +1,82 @@
+import { execFile } from 'node:child_process'
+import { open, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ConnectionError } from '../../src/index.ts'
+import { fileFromPath, streamToFile } from '../../src/node/index.ts'
+import { parseWavText, TEST_KEYS } from '../emulator/index.ts'
+import { caught, fault, useEmulator } from './setup.ts'
+
+const emu = useEmulator()
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'voxfetch-node-'))
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+describe('streamToFile', () => {
+  it('writes the audio to disk as it arrives', async () => {
+    const audio = await emu.client().speech({ model: 'tts', input: 'Saved to disk', voice: 'alloy', response_format: 'wav' })
+    const path = join(dir, 'speech.wav')
+    const written = await streamToFile(audio, path)
+    const bytes = await readFile(path)
+    expect(written).toBe(bytes.byteLength)
+    expect(parseWavText(bytes)).toBe('Saved to disk')
+  })
+
+  it('leaves no file behind when the connection breaks mid-body', async () => {
+    const audio = await emu.client().speech({
+      model: 'tts', input: 'Broken download', voice: 'alloy', response_format: 'wav', headers: fault('reset-mid-body'),
+    })
+    const path = join(dir, 'broken.wav')
+    expect(await caught(streamToFile(audio, path))).toBeInstanceOf(ConnectionError)
+    expect((await readdir(dir)).filter((name) => name.startsWith('broken'))).toEqual([])
+  })
+})
+
+describe('fileFromPath', () => {
+  it('names and types the file from its path', async () => {
+    const path = join(dir, 'memo.wav')
+    await streamToFile(await emu.client().speech({ model: 'tts', input: 'From a path', voice: 'alloy', response_format: 'wav' }), path)
+    const file = await fileFromPath(path)
+    expect(file).toMatchObject({ name: 'memo.wav', type: 'audio/wav', size: (await stat(path)).size })
+    expect((await emu.client().transcription({ model: 'whisper', file })).text).toBe('From a path')
+  })
+
+  it('uploads a 200 MB file from disk without holding it in memory', async () => {
+    const path = join(dir, 'big.wav')
+    const size = 200 * 1024 * 1024
+    const handle = await open(path, 'w')
+    const header = Buffer.alloc(44)
+    header.write('RIFF', 0)
+    header.writeUInt32LE(size - 8, 4)
+    header.write('WAVEfmt ', 8)
+    header.writeUInt32LE(16, 16)
+    header.writeUInt16LE(1, 20)
+    header.writeUInt16LE(1, 22)
+    header.writeUInt32LE(24_000, 24)
+    header.writeUInt32LE(48_000, 28)
+    header.writeUInt16LE(2, 32)
+    header.writeUInt16LE(16, 34)
+    header.write('data', 36)
+    header.writeUInt32LE(size - 44, 40)
+    await handle.write(header)
+    await handle.truncate(size)
+    await handle.close()
+
+    const script = join(import.meta.dirname, 'fixtures/upload-from-disk.ts')
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, emu.emulator.url, TEST_KEYS.proxy, path])
+    const outcome = JSON.parse(stdout) as { text: string; baselineMB: number; peakMB: number; progressEvents: number }
+    const growthMB = outcome.peakMB - outcome.baselineMB
+    console.info(
+      `200 MB upload from disk: peak RSS ${outcome.peakMB.toFixed(0)} MB, ${growthMB.toFixed(0)} MB over the warmed-up ` +
+        `baseline, ${outcome.progressEvents} progress events`,
+    )
+    expect(outcome.text).toMatch(/Emulated transcript/)
+    expect(emu.emulator.requests.at(-1)!.file?.size).toBe(size)
+    expect(outcome.progressEvents).toBeGreaterThan(5)
+    expect(growthMB).toBeLessThan(64)
+  }, 120_000)
+})
