@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'react',
           include: ['test/react/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/react/setup.ts'],
+          env: { EXPECTED_REACT_MAJOR: '19' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -32,12 +34,17 @@ export default defineConfig({
             { find: /^react\/(.*)$/, replacement: `${react18('react')}/$1` },
             { find: /^react-dom$/, replacement: react18('react-dom') },
             { find: /^react-dom\/(.*)$/, replacement: `${react18('react-dom')}/$1` },
+            // Testing Library's CJS main would `require` React 19 past the aliases; its ESM build is
+            // transformed by Vite, so its React imports are aliased too.
+            { find: /^@testing-library\/react$/, replacement: fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)) },
           ],
         },
         test: {
           name: 'react18',
           include: ['test/react/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          setupFiles: ['test/react/setup.ts'],
+          env: { EXPECTED_REACT_MAJOR: '18' },
           server: { deps: { inline: ['@testing-library/react'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -1,0 +1,19 @@
+'use client'
+
+export { VoxfetchProvider, useVoxfetchClient, type VoxfetchProviderProps } from './provider.tsx'
+export {
+  useSpeech,
+  type SpeechAudio,
+  type SpeechOverrides,
+  type UseSpeechOptions,
+  type UseSpeechResult,
+} from './use-speech.ts'
+export {
+  useTranscription,
+  type TranscriptionOverrides,
+  type TranscriptionProgress,
+  type UseTranscriptionOptions,
+  type UseTranscriptionResult,
+} from './use-transcription.ts'
+export { useObjectURL } from './use-object-url.ts'
+export type { RequestStatus } from './store.ts'
