@@ -1,6 +1,6 @@
 import { toAPIError } from './api-error.ts'
-import { resolveCredential } from './credentials.ts'
-import { InvalidRequestError } from './errors.ts'
+import { type Credential, resolveCredential } from './credentials.ts'
+import { InvalidRequestError, isAPIError } from './errors.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
 import { assertKeyPolicy, resolveRoute } from './routing.ts'
@@ -48,26 +48,37 @@ export async function exchange(
   build: (context: RequestContext) => BuiltRequest,
 ): Promise<Exchange> {
   const deadline = createDeadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal)
-  try {
-    if (deadline.signal.aborted) throw deadline.abortError()
-    const credential = await resolveCredential(route, options)
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
+  const secrets = [route.apiKey]
+  const attempt = async (credential: Credential) => {
+    secrets.push(credential.value)
     const { request, warnings } = build({
-      route,
+      route: credential.vertexProject && !route.vertexProject ? { ...route, vertexProject: credential.vertexProject } : route,
       credential: credential.value,
       credentialKind: credential.kind,
       headers: options.headers ?? {},
       organization: options.organization,
       project: options.project,
     })
-    const secrets = [credential.value, route.apiKey].filter((secret): secret is string => !!secret)
     const response = await send(request, {
       deadline,
-      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      maxRetries,
       fetch: options.fetch,
       onUploadProgress: options.onUploadProgress,
-      toError: (failed, body) => toAPIError(failed, body, route.provider, secrets),
+      toError: (failed, body) => toAPIError(failed, body, route.provider, secrets.filter((secret): secret is string => !!secret)),
     })
     return { response, warnings, deadline }
+  }
+  try {
+    if (deadline.signal.aborted) throw deadline.abortError()
+    const credential = await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch })
+    try {
+      return await attempt(credential)
+    } catch (error) {
+      // An expired or revoked token: fetch a fresh one and try once more.
+      if (!credential.refresh || !isAPIError(error) || error.status !== 401) throw error
+      return await attempt(await credential.refresh())
+    }
   } catch (error) {
     deadline.dispose()
     throw error

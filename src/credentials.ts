@@ -1,12 +1,78 @@
-import type { ClientOptions } from './schemas.ts'
+import { serviceAccountToken } from './auth/google-token.ts'
+import { loadServiceAccount } from './auth/service-account.ts'
+import { callTokenFunction } from './auth/token-function.ts'
+import { readEnv } from './env.ts'
+import { InvalidRequestError } from './errors.ts'
 import type { Route } from './providers/types.ts'
+import { isVertexGeminiModel } from './providers/vertex.ts'
+import type { ClientOptions } from './schemas.ts'
+import type { Deadline } from './transport/deadline.ts'
 
 export interface Credential {
   value: string | undefined
   kind: 'key' | 'token'
+  /**
+   * Present when a fresh credential can be had after a 401 (a token function, a service
+   * account): the caller asks for it at most once per call.
+   */
+  refresh?: () => Promise<Credential>
+  /** The project a service account names, for routes that set none. */
+  vertexProject?: string | undefined
 }
 
-/** The key or token for one request; token functions are called here, before building. */
-export async function resolveCredential(route: Route, _options: ClientOptions): Promise<Credential> {
+export interface CredentialContext {
+  deadline: Deadline
+  maxRetries: number
+  fetch?: typeof globalThis.fetch | undefined
+}
+
+/**
+ * The key or token for one request. Token functions are called here, per request, before
+ * building; service-account tokens come from a cache and are minted when missing or expiring.
+ */
+export async function resolveCredential(route: Route, options: ClientOptions, context: CredentialContext): Promise<Credential> {
+  if (route.provider === 'azure') return azureCredential(route, options, context)
+  if (route.provider === 'vertex_ai') return vertexCredential(route, options, context)
   return { value: route.apiKey, kind: 'key' }
+}
+
+/** An explicit Entra ID token (provider first) wins over a resource key. */
+async function azureCredential(route: Route, options: ClientOptions, context: CredentialContext): Promise<Credential> {
+  const provider = options.azureAdTokenProvider
+  if (provider) return fromFunction(provider, 'azureAdTokenProvider', context)
+  if (options.azureAdToken) return { value: options.azureAdToken, kind: 'token' }
+  return { value: route.apiKey, kind: 'key' }
+}
+
+async function vertexCredential(route: Route, options: ClientOptions, context: CredentialContext): Promise<Credential> {
+  const { accessToken } = options
+  if (typeof accessToken === 'string') return { value: accessToken, kind: 'token' }
+  if (accessToken) return fromFunction(accessToken, 'accessToken', context)
+  const field = route.vertexCredentials !== undefined ? 'vertexCredentials' : 'GOOGLE_APPLICATION_CREDENTIALS'
+  const source = route.vertexCredentials ?? readEnv('GOOGLE_APPLICATION_CREDENTIALS')
+  if (source === undefined) {
+    throw new InvalidRequestError(
+      'accessToken',
+      'is required for vertex_ai/ models, unless (server-side) vertexCredentials or GOOGLE_APPLICATION_CREDENTIALS names a service account',
+    )
+  }
+  const account = await loadServiceAccount(source, field)
+  const vertexProject = route.vertexProject ?? account.project_id
+  if (!vertexProject && isVertexGeminiModel(route.model)) {
+    throw new InvalidRequestError('vertexProject', 'is required for vertex_ai/gemini-… models (pass vertexProject or set VERTEXAI_PROJECT)')
+  }
+  const mint = async (rejected?: string): Promise<Credential> => {
+    const value = await serviceAccountToken(account, { ...context, rejected })
+    return { value, kind: 'token', vertexProject, refresh: () => mint(value) }
+  }
+  return mint()
+}
+
+async function fromFunction(source: () => string | Promise<string>, field: string, context: CredentialContext): Promise<Credential> {
+  const fetchToken = async (): Promise<Credential> => ({
+    value: await callTokenFunction(source, field, context.deadline),
+    kind: 'token',
+    refresh: fetchToken,
+  })
+  return fetchToken()
 }

@@ -26,5 +26,6 @@ export type {
   UploadProgress,
 } from './schemas.ts'
 export type { SpeechFormat } from './audio/media-type.ts'
+export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult, type Warning } from './speech-result.ts'
 export type { Transcription, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'

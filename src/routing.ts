@@ -1,7 +1,7 @@
 import { isBrowser, readEnv } from './env.ts'
 import { InvalidRequestError } from './errors.ts'
 import type { ProviderId, Route } from './providers/types.ts'
-import type { ClientOptions, ModelListEntry } from './schemas.ts'
+import type { ClientOptions, ModelListEntry, ServiceAccount } from './schemas.ts'
 
 interface ProviderDefaults {
   provider: ProviderId
@@ -44,20 +44,22 @@ const PROVIDERS: Record<string, ProviderDefaults> = {
  * `modelList` → its deployment; anything else is a proxy alias and needs a `baseURL`.
  */
 export function resolveRoute(model: string, options: ClientOptions): Route {
-  const entry = options.modelList?.find((candidate) => candidate.model_name === model)
-  if (entry) return routeFromEntry(entry, options)
+  // Like the proxy's router, the first deployment of an alias is used.
+  const index = options.modelList?.findIndex((candidate) => candidate.model_name === model) ?? -1
+  if (index >= 0) return routeFromEntry(options.modelList![index]!, index, options)
   return routeFromName(model, options, 'model')
 }
 
-function routeFromName(model: string, options: ClientOptions, field: string): Route {
+function routeFromName(model: string, options: ClientOptions, field: string, baseField = 'baseURL'): Route {
   const slash = model.indexOf('/')
   const prefix = slash > 0 ? model.slice(0, slash) : ''
   const name = model.slice(slash + 1)
   const compatible = OPENAI_COMPATIBLE[prefix]
   if (compatible) {
     const baseURL = options.baseURL ?? compatible.baseURL
-    if (!baseURL) throw new InvalidRequestError('baseURL', `is required for ${prefix}/ models`)
-    return { provider: 'openai_compatible', model: name, baseURL, apiKey: options.apiKey ?? readEnv(compatible.keyEnv) }
+    if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
+    const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
+    return { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
   }
   const known = PROVIDERS[prefix]
   const defaults = known ?? PROVIDERS.litellm_proxy!
@@ -67,10 +69,19 @@ function routeFromName(model: string, options: ClientOptions, field: string): Ro
     model: known ? name : model,
     baseURL: baseURL ?? '',
     apiKey: options.apiKey ?? firstEnv(defaults.keyEnv),
-    apiVersion: options.apiVersion,
-    vertexProject: options.vertexProject,
-    vertexLocation: options.vertexLocation,
     maxFileSizeMB: options.maxFileSizeMB,
+  }
+  if (route.provider === 'azure') {
+    route.apiVersion = options.apiVersion ?? readEnv('AZURE_API_VERSION')
+    // An explicit Entra ID token is what gets sent; a key from the environment is not.
+    if (options.azureAdToken || options.azureAdTokenProvider) route.apiKey = undefined
+  }
+  if (route.provider === 'vertex_ai') {
+    // Vertex takes OAuth tokens only (resolved in credentials.ts), never an API key.
+    route.apiKey = undefined
+    route.vertexProject = options.vertexProject ?? readEnv('VERTEXAI_PROJECT')
+    route.vertexLocation = options.vertexLocation ?? readEnv('VERTEXAI_LOCATION')
+    route.vertexCredentials = options.vertexCredentials
   }
   if (!baseURL && defaults.provider === 'proxy') {
     throw new InvalidRequestError(
@@ -80,23 +91,49 @@ function routeFromName(model: string, options: ClientOptions, field: string): Ro
     )
   }
   if (!baseURL && defaults.provider === 'azure') {
-    throw new InvalidRequestError('baseURL', 'is required for azure/ models (the resource URL, or AZURE_API_BASE)')
+    throw new InvalidRequestError(baseField, 'is required for azure/ models (the resource URL, or AZURE_API_BASE)')
   }
   return route
 }
 
-function routeFromEntry(entry: ModelListEntry, options: ClientOptions): Route {
+const ENTRY_ENV_FIELDS = ['api_key', 'api_base', 'api_version', 'vertex_project', 'vertex_location', 'vertex_credentials'] as const
+
+/**
+ * A `model_list` entry as the proxy would use it: `os.environ/NAME` values read from the
+ * environment, the entry's own base, key, version and Vertex settings over the client's.
+ * Errors name the entry by its index and the field, e.g. `modelList[2].litellm_params.api_key`.
+ */
+function routeFromEntry(entry: ModelListEntry, index: number, options: ClientOptions): Route {
   const params = entry.litellm_params
-  const secret = (value: string | undefined) =>
-    value?.startsWith('os.environ/') ? readEnv(value.slice('os.environ/'.length)) : value
+  const field = (name: string) => `modelList[${index}].litellm_params.${name}`
+  const values: Partial<Record<(typeof ENTRY_ENV_FIELDS)[number], string | ServiceAccount>> = {}
+  for (const name of ENTRY_ENV_FIELDS) {
+    const value = params[name]
+    if (typeof value !== 'string' || !value.startsWith('os.environ/')) {
+      values[name] = value
+      continue
+    }
+    const variable = value.slice('os.environ/'.length)
+    const resolved = readEnv(variable)
+    if (resolved === undefined) {
+      throw new InvalidRequestError(field(name), `refers to the environment variable ${variable}, which is not set${isBrowser() ? ' (browsers have no environment)' : ''}`)
+    }
+    values[name] = resolved
+  }
+  const text = (name: (typeof ENTRY_ENV_FIELDS)[number]) => values[name] as string | undefined
+  const apiBase = text('api_base')
+  if (apiBase !== undefined && !/^https?:\/\/[^/]/.test(apiBase)) {
+    throw new InvalidRequestError(field('api_base'), 'must be an absolute http(s) URL')
+  }
   const route = routeFromName(params.model, {
     ...options,
-    apiKey: secret(params.api_key) ?? options.apiKey,
-    baseURL: secret(params.api_base) ?? options.baseURL,
-    apiVersion: secret(params.api_version) ?? options.apiVersion,
-    vertexProject: secret(params.vertex_project) ?? options.vertexProject,
-    vertexLocation: secret(params.vertex_location) ?? options.vertexLocation,
-  }, `modelList[${entry.model_name}].litellm_params.model`)
+    apiKey: text('api_key') ?? options.apiKey,
+    baseURL: apiBase ?? options.baseURL,
+    apiVersion: text('api_version') ?? options.apiVersion,
+    vertexProject: text('vertex_project') ?? options.vertexProject,
+    vertexLocation: text('vertex_location') ?? options.vertexLocation,
+    vertexCredentials: values.vertex_credentials ?? options.vertexCredentials,
+  }, field('model'), field('api_base'))
   // The proxy would enforce the entry's limit; a stricter one of the caller's also holds.
   const limits = [options.maxFileSizeMB, params.max_file_size_mb].filter((limit) => limit !== undefined)
   route.maxFileSizeMB = limits.length > 0 ? Math.min(...limits) : undefined
@@ -113,7 +150,14 @@ function firstEnv(names: string[] | undefined): string | undefined {
 
 /** Provider keys read by anyone who opens the page: refuse them in browsers unless opted in. */
 export function assertKeyPolicy(route: Route, options: ClientOptions): void {
-  if (!isBrowser() || options.dangerouslyAllowBrowser || route.provider === 'proxy' || !route.apiKey) return
+  if (!isBrowser()) return
+  if (route.vertexCredentials !== undefined) {
+    throw new InvalidRequestError(
+      'vertexCredentials',
+      'a service-account key must never reach a browser: mint a short-lived token on your server and pass it as accessToken',
+    )
+  }
+  if (options.dangerouslyAllowBrowser || route.provider === 'proxy' || !route.apiKey) return
   throw new InvalidRequestError(
     'dangerouslyAllowBrowser',
     `a ${route.provider} API key in a browser is readable by every visitor; call through a LiteLLM proxy ` +

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { SPEECH_FORMATS } from './audio/media-type.ts'
+import type { GeminiVoice } from './providers/gemini-voices.ts'
 
 const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
 const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', message)
@@ -12,6 +13,7 @@ export type SpeechModel =
   | 'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts'
   | `openai/${'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts'}`
   | `gemini/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
+  | `vertex_ai/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
   | (string & {})
 export type TranscriptionModel =
   | 'whisper-1' | 'gpt-4o-transcribe' | 'gpt-4o-mini-transcribe'
@@ -26,6 +28,23 @@ export interface UploadProgress {
   percent: number
 }
 
+/**
+ * The parts of a Google service-account JSON key that signing a token needs. Other fields of
+ * the file are accepted and dropped (a plain object, so typed key interfaces assign to it).
+ */
+export const serviceAccountSchema = z.object({
+  client_email: nonEmptyString('client_email is required'),
+  private_key: nonEmptyString('private_key is required'),
+  token_uri: z.optional(z.string()),
+  project_id: z.optional(z.string()),
+  private_key_id: z.optional(z.string()),
+})
+const serviceAccountSource = z.union(
+  [z.string(), serviceAccountSchema],
+  'must be a service-account key: its JSON as an object or text, or (Node only) a path to it',
+)
+export type ServiceAccount = z.infer<typeof serviceAccountSchema>
+
 /** One deployment of a LiteLLM proxy's `model_list`. */
 const modelListEntry = z.object({
   model_name: nonEmptyString('model_name is required'),
@@ -36,22 +55,12 @@ const modelListEntry = z.object({
     api_version: z.optional(z.string()),
     vertex_project: z.optional(z.string()),
     vertex_location: z.optional(z.string()),
-    vertex_credentials: z.optional(z.union([z.string(), z.record(z.string(), z.unknown())])),
+    vertex_credentials: z.optional(serviceAccountSource),
     max_file_size_mb: z.optional(z.number().check(z.positive('must be positive'))),
   }),
   model_info: z.optional(z.record(z.string(), z.unknown())),
 })
 export type ModelListEntry = z.infer<typeof modelListEntry>
-
-/** The parts of a Google service-account JSON key that signing a token needs. */
-const serviceAccount = z.looseObject({
-  client_email: nonEmptyString('client_email is required'),
-  private_key: nonEmptyString('private_key is required'),
-  token_uri: z.optional(z.string()),
-  project_id: z.optional(z.string()),
-  private_key_id: z.optional(z.string()),
-})
-export type ServiceAccount = z.infer<typeof serviceAccount>
 
 type TokenSource = string | (() => string | Promise<string>)
 
@@ -91,8 +100,8 @@ export const clientOptionsShape = {
       'must be a token or a function returning one',
     ),
   ),
-  /** Service-account JSON (object or text) used to mint Vertex AI tokens. */
-  vertexCredentials: z.optional(z.union([z.string(), serviceAccount])),
+  /** Service-account key used to mint Vertex AI tokens: the JSON as an object or text, or (Node only) a path to it. Refused in browsers. */
+  vertexCredentials: z.optional(serviceAccountSource),
   /** Google Cloud project for Vertex AI. */
   vertexProject: z.optional(nonEmptyString('must not be empty')),
   /** Vertex AI location. @default 'us-central1' */
@@ -118,11 +127,11 @@ export const speechParamsSchema = z.strictObject({
   /** A voice name, or `{ id }` of an OpenAI custom voice. Required by OpenAI-compatible servers. */
   voice: z.optional(
     z.union([
-      z.custom<OpenAIVoice | (string & {})>((value) => typeof value === 'string' && value.length > 0),
+      z.custom<OpenAIVoice | GeminiVoice | (string & {})>((value) => typeof value === 'string' && value.length > 0),
       z.object({ id: nonEmptyString('must not be empty') }),
     ], 'must be a voice name or { id }'),
   ),
-  /** Speaker name → voice, for Gemini multi-speaker speech. */
+  /** Speaker name → voice for Gemini multi-speaker speech (exactly two), e.g. `{ Joe: 'Kore', Jane: 'Puck' }`. */
   speakers: z.optional(z.record(z.string(), z.string())),
   /** @default 'mp3' */
   response_format: z.optional(z.enum(SPEECH_FORMATS, `must be one of ${SPEECH_FORMATS.join(', ')}`)),

@@ -19,7 +19,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     input: parsed.input,
     voice: parsed.voice,
     speakers: parsed.speakers,
-    response_format: parsed.response_format ?? 'mp3',
+    response_format: parsed.response_format ?? planned.adapter.defaultSpeechFormat?.(planned.route.model) ?? 'mp3',
     speed: parsed.speed,
     instructions: parsed.instructions,
     extraBody: parsed.extraBody,

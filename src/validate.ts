@@ -10,9 +10,16 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
-    throw new InvalidRequestError(issue.keys.join(', '), 'is not a known option (send extra fields with extraBody)')
+    const keys = issue.keys.map((key) => key || '""').join(', ')
+    throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
-  const field = issue.path.map(String).join('.') || 'options'
+  const field = formatPath(issue.path) || 'options'
   const missing = issue.code === 'invalid_type' && issue.input === undefined
   throw new InvalidRequestError(field, missing ? 'is required' : issue.message)
+}
+
+/** `['modelList', 2, 'litellm_params', 'model']` → `modelList[2].litellm_params.model`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((text, key) =>
+    typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '')
 }

@@ -1,5 +1,5 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
-import type { TranscriptionFormat } from '../schemas.ts'
+import type { ServiceAccount, TranscriptionFormat } from '../schemas.ts'
 import type { Warning } from '../speech-result.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
 
@@ -16,6 +16,8 @@ export interface Route {
   apiVersion?: string | undefined
   vertexProject?: string | undefined
   vertexLocation?: string | undefined
+  /** Service-account JSON (object, JSON text or, in Node, a file path) of a Vertex route. */
+  vertexCredentials?: string | ServiceAccount | undefined
   maxFileSizeMB?: number | undefined
 }
 
@@ -70,6 +72,8 @@ export interface ProviderAdapter {
   readonly maxInputChars: number
   /** The provider's documented upload limit in MB, applied when no `maxFileSizeMB` is set. */
   readonly maxFileSizeMB?: number
+  /** The format used when the caller names none (`mp3` when absent). */
+  defaultSpeechFormat?(model: string): SpeechFormat
   buildSpeechRequest(input: SpeechInput, context: RequestContext): BuiltRequest
   /** For providers that answer speech as JSON with base64 audio; absent when they stream bytes. */
   decodeSpeech?(payload: unknown, input: SpeechInput): DecodedAudio

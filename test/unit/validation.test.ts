@@ -53,7 +53,7 @@ describe('bad transcription input is refused before any request', () => {
     ['temperature', { ...listen, temperature: 1.5 }],
     ['response_format', { ...listen, response_format: 'xml' }],
     ['timestamp_granularities', { ...listen, timestamp_granularities: ['word'] }],
-    ['timestamp_granularities.0', { ...listen, response_format: 'verbose_json', timestamp_granularities: ['char'] }],
+    ['timestamp_granularities[0]', { ...listen, response_format: 'verbose_json', timestamp_granularities: ['char'] }],
     ['language', { ...listen, language: 'English' }],
     ['onUploadProgress', { ...listen, onUploadProgress: true }],
     ['maxFileSizeMB', { ...listen, maxFileSizeMB: 0 }],
@@ -90,7 +90,7 @@ describe('client options', () => {
     ['fetch', { fetch: 'fetch' }],
     ['headers.x-a', { headers: { 'x-a': 1 } }],
     ['dangerouslyAllowBrowser', { dangerouslyAllowBrowser: 'yes' }],
-    ['modelList.0.litellm_params.model', { modelList: [{ model_name: 'tts', litellm_params: {} }] }],
+    ['modelList[0].litellm_params.model', { modelList: [{ model_name: 'tts', litellm_params: {} }] }],
     ['apiKeys', { apiKeys: ['a'] }],
   ])('names %s', (field, options) => {
     expect(() => createClient(options as never)).toThrow(expect.objectContaining({ name: 'InvalidRequestError', field }))

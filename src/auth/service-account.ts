@@ -1,0 +1,38 @@
+import { InvalidRequestError } from '../errors.ts'
+import { type ServiceAccount, serviceAccountSchema } from '../schemas.ts'
+import { formatPath } from '../validate.ts'
+import { readTextFile } from './read-text-file.ts'
+
+/**
+ * A service account from what LiteLLM accepts as `vertex_credentials`: the parsed JSON, its
+ * text, or a path to the file. `field` names the option in errors (never the key itself).
+ */
+export async function loadServiceAccount(source: string | ServiceAccount, field: string): Promise<ServiceAccount> {
+  if (typeof source !== 'string') return checked(source, field)
+  const text = source.trim()
+  if (text.startsWith('{')) return checked(parseJSON(text, field, 'is not valid service-account JSON'), field)
+  let fileText: string
+  try {
+    fileText = await readTextFile(text)
+  } catch (error) {
+    const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
+    throw new InvalidRequestError(field, `could not read the service-account file "${text}" (${reason})`, { cause: error })
+  }
+  return checked(parseJSON(fileText, field, `"${text}" is not a service-account JSON file`), field)
+}
+
+function parseJSON(text: string, field: string, message: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new InvalidRequestError(field, message)
+  }
+}
+
+function checked(value: unknown, field: string): ServiceAccount {
+  const result = serviceAccountSchema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const path = formatPath(issue.path)
+  throw new InvalidRequestError(path ? `${field}.${path}` : field, issue.input === undefined ? 'is required' : issue.message)
+}
