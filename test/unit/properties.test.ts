@@ -1,0 +1,113 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { toAudioFile } from '../../src/audio/audio-file.ts'
+import { TRANSCRIPTION_EXTENSIONS } from '../../src/audio/media-type.ts'
+import { clientOptionsSchema, speechParamsSchema, transcriptionParamsSchema } from '../../src/schemas.ts'
+import { createBoundary, encodeMultipart } from '../../src/transport/multipart.ts'
+import { validate } from '../../src/validate.ts'
+import { InvalidRequestError } from '../../src/index.ts'
+
+const onlyTypedErrors = (run: () => unknown) => {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidRequestError)
+    expect((error as InvalidRequestError).field).toMatch(/\S/)
+  }
+}
+
+const speechLike = fc.record(
+  {
+    model: fc.oneof(fc.string(), fc.constantFrom('tts', 'openai/tts-1'), fc.anything()),
+    input: fc.oneof(fc.string({ maxLength: 5000 }), fc.anything()),
+    voice: fc.oneof(fc.string(), fc.record({ id: fc.string() }), fc.anything()),
+    response_format: fc.oneof(fc.constantFrom('mp3', 'wav', 'pcm', 'ogg'), fc.anything()),
+    speed: fc.oneof(fc.double(), fc.anything()),
+    timeout: fc.oneof(fc.integer(), fc.anything()),
+    headers: fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.anything()),
+  },
+  { requiredKeys: [] },
+)
+
+describe('schemas throw nothing but InvalidRequestError', () => {
+  it('for speech parameters', () => {
+    fc.assert(fc.property(fc.oneof(speechLike, fc.anything()), (params) => onlyTypedErrors(() => validate(speechParamsSchema, params))), {
+      numRuns: 500,
+    })
+  })
+
+  it('for transcription parameters', () => {
+    const transcriptionLike = fc.record(
+      {
+        model: fc.oneof(fc.string(), fc.anything()),
+        file: fc.oneof(fc.uint8Array().map((bytes) => new Blob([bytes])), fc.anything()),
+        temperature: fc.oneof(fc.double(), fc.anything()),
+        timestamp_granularities: fc.oneof(fc.array(fc.constantFrom('word', 'segment', 'char')), fc.anything()),
+        language: fc.oneof(fc.string(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(fc.oneof(transcriptionLike, fc.anything()), (params) =>
+        onlyTypedErrors(() => validate(transcriptionParamsSchema, params)),
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('for client options', () => {
+    fc.assert(fc.property(fc.anything(), (options) => onlyTypedErrors(() => validate(clientOptionsSchema, options))), {
+      numRuns: 500,
+    })
+  })
+})
+
+describe('file names for uploads', () => {
+  const mediaType = fc.oneof(
+    fc.constantFrom('audio/webm;codecs=opus', 'audio/mp4', 'audio/x-wav', 'audio/mpeg', 'video/webm', 'AUDIO/OGG; codecs=vorbis'),
+    fc.string(),
+    fc.tuple(fc.constantFrom('audio', 'video', 'text', 'application'), fc.stringMatching(/^[a-z0-9.+-]{1,12}$/), fc.string())
+      .map(([type, subtype, params]) => `${type}/${subtype}${params ? `;${params}` : ''}`),
+  )
+
+  it('always end in an extension servers accept, or the file is refused with a typed error', async () => {
+    await fc.assert(
+      fc.asyncProperty(mediaType, fc.option(fc.string()), fc.uint8Array({ minLength: 1, maxLength: 32 }), async (type, name, bytes) => {
+        const file = name === null ? new Blob([bytes], { type }) : new File([bytes], name, { type })
+        try {
+          const prepared = await toAudioFile(file)
+          const extension = prepared.filename.split('.').at(-1)!
+          expect(TRANSCRIPTION_EXTENSIONS).toContain(extension)
+          expect(prepared.blob.size).toBe(bytes.byteLength)
+        } catch (error) {
+          expect(error).toBeInstanceOf(InvalidRequestError)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('multipart bodies', () => {
+  const fieldName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_[\]]{0,15}$/)
+
+  it('parse back to the same fields and file bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fieldName, fc.string()), { maxLength: 6 }),
+        fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+        fc.stringMatching(/^[\w -]{1,20}\.wav$/),
+        async (fields, bytes, filename) => {
+          const body = encodeMultipart({ fields, file: { field: 'file', blob: new Blob([bytes]), filename, mediaType: 'audio/wav' } }, createBoundary())
+          const form = await new Response(body, { headers: { 'content-type': body.type } }).formData()
+          const parsed = [...form.entries()].filter(([name]) => name !== 'file')
+          expect(parsed).toEqual(fields.map(([name, value]) => [name, value.replace(/\r\n?/g, '\n').replace(/\n/g, '\r\n')]))
+          const file = form.get('file') as File
+          expect(file.name).toBe(filename)
+          expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
