@@ -1,6 +1,6 @@
 import { toAPIError } from './api-error.ts'
 import { type Credential, resolveCredential } from './credentials.ts'
-import { InvalidRequestError, isAPIError } from './errors.ts'
+import { isAPIError } from './errors.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
 import { assertKeyPolicy, resolveRoute } from './routing.ts'
@@ -23,13 +23,11 @@ export interface Planned {
   adapter: ProviderAdapter
 }
 
-/** Routing and the key policy: everything about where a call goes, decided before any I/O. */
-export function plan(model: string, options: CallOptions): Planned {
+/** Routing and the key policy: where a call goes, decided before any request. */
+export async function plan(model: string, options: CallOptions): Promise<Planned> {
   const route = resolveRoute(model, options)
-  const adapter = adapterFor(route.provider)
-  if (!adapter) throw new InvalidRequestError('model', `${route.provider} is not supported for this call`)
   assertKeyPolicy(route, options)
-  return { route, adapter }
+  return { route, adapter: await adapterFor(route.provider) }
 }
 
 export interface Exchange {

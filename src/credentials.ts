@@ -1,10 +1,5 @@
-import { serviceAccountToken } from './auth/google-token.ts'
-import { loadServiceAccount } from './auth/service-account.ts'
 import { callTokenFunction } from './auth/token-function.ts'
-import { readEnv } from './env.ts'
-import { InvalidRequestError } from './errors.ts'
 import type { Route } from './providers/types.ts'
-import { isVertexGeminiModel } from './providers/vertex.ts'
 import type { ClientOptions } from './schemas.ts'
 import type { Deadline } from './transport/deadline.ts'
 
@@ -32,7 +27,11 @@ export interface CredentialContext {
  */
 export async function resolveCredential(route: Route, options: ClientOptions, context: CredentialContext): Promise<Credential> {
   if (route.provider === 'azure') return azureCredential(route, options, context)
-  if (route.provider === 'vertex_ai') return vertexCredential(route, options, context)
+  if (route.provider === 'vertex_ai') {
+    // Service-account signing is Vertex-only code: loaded on first use, like the adapter.
+    const { vertexCredential } = await import('./auth/vertex-credential.ts')
+    return vertexCredential(route, options, context)
+  }
   return { value: route.apiKey, kind: 'key' }
 }
 
@@ -44,31 +43,7 @@ async function azureCredential(route: Route, options: ClientOptions, context: Cr
   return { value: route.apiKey, kind: 'key' }
 }
 
-async function vertexCredential(route: Route, options: ClientOptions, context: CredentialContext): Promise<Credential> {
-  const { accessToken } = options
-  if (typeof accessToken === 'string') return { value: accessToken, kind: 'token' }
-  if (accessToken) return fromFunction(accessToken, 'accessToken', context)
-  const field = route.vertexCredentials !== undefined ? 'vertexCredentials' : 'GOOGLE_APPLICATION_CREDENTIALS'
-  const source = route.vertexCredentials ?? readEnv('GOOGLE_APPLICATION_CREDENTIALS')
-  if (source === undefined) {
-    throw new InvalidRequestError(
-      'accessToken',
-      'is required for vertex_ai/ models, unless (server-side) vertexCredentials or GOOGLE_APPLICATION_CREDENTIALS names a service account',
-    )
-  }
-  const account = await loadServiceAccount(source, field)
-  const vertexProject = route.vertexProject ?? account.project_id
-  if (!vertexProject && isVertexGeminiModel(route.model)) {
-    throw new InvalidRequestError('vertexProject', 'is required for vertex_ai/gemini-… models (pass vertexProject or set VERTEXAI_PROJECT)')
-  }
-  const mint = async (rejected?: string): Promise<Credential> => {
-    const value = await serviceAccountToken(account, { ...context, rejected })
-    return { value, kind: 'token', vertexProject, refresh: () => mint(value) }
-  }
-  return mint()
-}
-
-async function fromFunction(source: () => string | Promise<string>, field: string, context: CredentialContext): Promise<Credential> {
+export async function fromFunction(source: () => string | Promise<string>, field: string, context: CredentialContext): Promise<Credential> {
   const fetchToken = async (): Promise<Credential> => ({
     value: await callTokenFunction(source, field, context.deadline),
     kind: 'token',

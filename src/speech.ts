@@ -13,7 +13,7 @@ import { validate } from './validate.ts'
 export async function createSpeech(clientOptions: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
   const parsed = validate(speechParamsSchema, params)
   const options: CallOptions = mergeOptions(clientOptions, parsed)
-  const planned = plan(parsed.model, options)
+  const planned = await plan(parsed.model, options)
   assertInputLength(parsed.input, planned.adapter.maxInputChars)
   const input: SpeechInput = {
     input: parsed.input,

@@ -16,7 +16,7 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
     throw new InvalidRequestError('timestamp_granularities', 'needs response_format: "verbose_json"')
   }
   const options: CallOptions = mergeOptions(clientOptions, parsed)
-  const planned = plan(parsed.model, options)
+  const planned = await plan(parsed.model, options)
   const { adapter, route } = planned
   if (!adapter.buildTranscriptionRequest) {
     throw new InvalidRequestError('model', `${route.provider} models do not transcribe here; use an OpenAI-compatible or Azure model`)

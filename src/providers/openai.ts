@@ -23,6 +23,9 @@ export function speechBody(input: SpeechInput, model: string, warnings: Warning[
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
+  if (input.speakers) {
+    warnings.push({ option: 'speakers', message: 'multi-speaker speech is a Gemini feature; speakers were not sent' })
+  }
   let instructions = input.instructions
   if (instructions !== undefined && direct && MODELS_WITHOUT_INSTRUCTIONS.has(model)) {
     warnings.push({ option: 'instructions', message: `${model} does not take instructions; they were not sent` })

@@ -1,18 +1,17 @@
-import { azure } from './azure.ts'
-import { gemini } from './gemini.ts'
 import { openai, openAICompatible } from './openai.ts'
 import type { ProviderAdapter, ProviderId } from './types.ts'
-import { vertex } from './vertex.ts'
 
-const ADAPTERS: Record<ProviderId, ProviderAdapter> = {
-  proxy: openAICompatible,
-  openai,
-  openai_compatible: openAICompatible,
-  azure,
-  gemini,
-  vertex_ai: vertex,
+// The OpenAI wire format serves proxies and most calls, so it is always there. The other
+// adapters load on first use: an app that only talks to a proxy never downloads them.
+const ADAPTERS: Record<ProviderId, () => ProviderAdapter | Promise<ProviderAdapter>> = {
+  proxy: () => openAICompatible,
+  openai: () => openai,
+  openai_compatible: () => openAICompatible,
+  azure: () => import('./azure.ts').then((module) => module.azure),
+  gemini: () => import('./gemini.ts').then((module) => module.gemini),
+  vertex_ai: () => import('./vertex.ts').then((module) => module.vertex),
 }
 
-export function adapterFor(provider: ProviderId): ProviderAdapter | undefined {
-  return ADAPTERS[provider]
+export async function adapterFor(provider: ProviderId): Promise<ProviderAdapter> {
+  return ADAPTERS[provider]()
 }

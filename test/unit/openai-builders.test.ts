@@ -59,6 +59,15 @@ describe('speech request', () => {
     expect(JSON.parse(proxied.request.body as string).instructions).toBe('Whisper')
   })
 
+  it('says that speakers are not sent to an OpenAI-compatible server', () => {
+    const { request, warnings } = openAICompatible.buildSpeechRequest(
+      { input: 'Hi', voice: 'alloy', response_format: 'mp3', speakers: { Ann: 'Kore', Bob: 'Puck' } },
+      context(),
+    )
+    expect(JSON.parse(request.body as string)).not.toHaveProperty('speakers')
+    expect(warnings).toEqual([{ option: 'speakers', message: expect.stringContaining('Gemini') }])
+  })
+
   it('refuses a missing voice before sending', () => {
     expect(() => openAICompatible.buildSpeechRequest({ input: 'Hi', response_format: 'mp3' }, context())).toThrow(
       expect.objectContaining({ name: 'InvalidRequestError', field: 'voice' }),
