@@ -70,6 +70,10 @@ export class SpeechResult {
       chunks.push(value)
       size += value.byteLength
     }
+    const only = chunks[0]
+    if (chunks.length === 1 && only!.byteOffset === 0 && only!.byteLength === only!.buffer.byteLength) {
+      return only!.buffer as ArrayBuffer
+    }
     const bytes = new Uint8Array(size)
     let offset = 0
     for (const chunk of chunks) {

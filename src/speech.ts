@@ -35,7 +35,13 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   if (adapter.decodeSpeech) {
     const text = await readText(response, deadline)
     const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
-    return result(new Blob([audio.bytes as BlobPart]).stream(), audio.mediaType)
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(audio.bytes)
+        controller.close()
+      },
+    })
+    return result(stream, audio.mediaType)
   }
   if (/^(application\/json|text\/)/.test(essence(contentType))) {
     const text = await readText(response, deadline)

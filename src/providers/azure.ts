@@ -38,9 +38,6 @@ export const azure: ProviderAdapter = {
   maxFileSizeMB: 25,
   buildSpeechRequest(input, context): BuiltRequest {
     const warnings: Warning[] = []
-    if (input.speakers && Object.keys(input.speakers).length > 0) {
-      warnings.push({ option: 'speakers', message: 'Azure OpenAI speech has one voice per request; speakers were not sent' })
-    }
     const headers = azureHeaders(context, 'application/json')
     return {
       request: { url: azureURL(context.route, '/audio/speech'), method: 'POST', headers, body: speechBody(input, context.route.model, warnings, false) },

@@ -23,7 +23,7 @@ export function speechBody(input: SpeechInput, model: string, warnings: Warning[
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
-  if (input.speakers) {
+  if (input.speakers && Object.keys(input.speakers).length > 0) {
     warnings.push({ option: 'speakers', message: 'multi-speaker speech is a Gemini feature; speakers were not sent' })
   }
   let instructions = input.instructions

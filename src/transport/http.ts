@@ -5,7 +5,7 @@ export interface FetchInit {
   headers: Record<string, string>
   body: BodyInit
   signal: AbortSignal
-  /** Node: a streamed body cannot be replayed, so a redirect must fail instead of being followed. */
+  /** Streamed uploads refuse redirects rather than be buffered for a replay (see transmit.ts). */
   redirect?: RequestRedirect
   fetch?: typeof globalThis.fetch | undefined
 }
@@ -29,4 +29,11 @@ export async function fetchOnce(url: string, init: FetchInit): Promise<Response>
     responseType: 'stream',
     ignoreResponseError: true,
   })
+}
+
+/** ofetch and undici wrap the socket error; the innermost message is the useful one. */
+export function innermostMessage(error: unknown): string {
+  let current = error
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause
+  return current instanceof Error ? current.message : String(current)
 }

@@ -1,9 +1,10 @@
-import { ConnectionError, isAbortError, isAPIError } from '../errors.ts'
+import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../errors.ts'
 import type { UploadProgress } from '../schemas.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
 import { isRetryableStatus, retryDelay } from './retry-policy.ts'
 import { transmit } from './transmit.ts'
+import { innermostMessage } from './http.ts'
 
 export interface SendOptions {
   deadline: Deadline
@@ -34,10 +35,10 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
       })
     } catch (error) {
       if (deadline.signal.aborted) throw deadline.abortError()
-      if (isAbortError(error)) throw error
+      if (isAbortError(error) || error instanceof VoxfetchError) throw error
       const delay = retryDelay(attempt, undefined, Date.now(), Math.random())
       if (!canRetry || delay >= deadline.remaining()) {
-        throw new ConnectionError(`Connection failed: ${describe(error)}`, { cause: error })
+        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: error })
       }
       await deadline.sleep(delay)
       continue
@@ -62,11 +63,4 @@ async function readErrorBody(response: Response, deadline: Deadline): Promise<st
     if (deadline.signal.aborted) throw deadline.abortError()
     return ''
   }
-}
-
-function describe(error: unknown): string {
-  let current = error
-  // ofetch and undici wrap the socket error; the innermost message is the useful one.
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause
-  return current instanceof Error ? current.message : String(current)
 }

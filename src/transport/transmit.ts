@@ -1,7 +1,8 @@
+import { ConnectionError } from '../errors.ts'
 import type { UploadProgress } from '../schemas.ts'
-import { fetchOnce } from './http.ts'
+import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
-import { createBoundary, encodeMultipart } from './multipart.ts'
+import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
 import { xhrRequest } from './xhr.ts'
 
@@ -16,32 +17,47 @@ export interface TransmitInit {
  * is the caller's Blob, read lazily), so every attempt can be replayed without buffering.
  */
 export async function transmit(request: HttpRequest, init: TransmitInit): Promise<Response> {
-  const { url, method } = request
-  if (typeof request.body === 'string') {
-    return fetchOnce(url, { method, headers: request.headers, body: request.body, signal: init.signal, fetch: init.fetch })
-  }
-  const body = encodeMultipart(request.body, createBoundary())
+  const { url, method, headers, body } = request
+  if (typeof body === 'string') return fetchOnce(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
+  return typeof XMLHttpRequest === 'undefined' ? serverUpload(url, request, body, init) : browserUpload(url, request, body, init)
+}
+
+/** Browsers: XHR when progress is wanted (fetch has no upload events), else fetch with the Blob. */
+async function browserUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
+  const body = encodeMultipart(form, createBoundary())
   const headers = { ...request.headers, 'content-type': body.type }
-  if (!init.onUploadProgress) {
-    return fetchOnce(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
-  }
+  if (!init.onUploadProgress) return fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
   const report = throttleProgress(init.onUploadProgress, body.size)
   report(0)
-  if (typeof XMLHttpRequest !== 'undefined') {
-    if (!init.fetch) return xhrRequest(url, { method, headers, body, signal: init.signal, onUploadProgress: report })
-    // A custom fetch in a browser: no upload events and no streamed bodies on HTTP/1.1.
-    const response = await fetchOnce(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
-    report(body.size)
-    return response
+  if (!init.fetch) return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
+  // A custom fetch: no upload events, and no streamed bodies over HTTP/1.1 in Chromium.
+  const response = await fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  report(body.size)
+  return response
+}
+
+/**
+ * Server runtimes: the body is streamed with redirects refused, because Node's fetch keeps any
+ * upload body it might replay on a redirect in memory (a 1 GB upload would hold 1 GB).
+ */
+async function serverUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
+  const body = encodeMultipart(form, createBoundary())
+  const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size) : () => {}
+  report(0)
+  try {
+    return await fetchOnce(url, {
+      method: request.method,
+      headers: { ...request.headers, 'content-type': body.type, 'content-length': String(body.size) },
+      body: countedStream(body, report),
+      signal: init.signal,
+      redirect: 'error',
+      fetch: init.fetch,
+    })
+  } catch (error) {
+    if (!/redirect/i.test(innermostMessage(error))) throw error
+    throw new ConnectionError(
+      'The server redirected the upload; uploads are streamed and not sent twice, so set baseURL to the final URL',
+      { cause: error },
+    )
   }
-  // Fetch has no upload events; a counting stream reports what the network layer pulled. A
-  // stream cannot be replayed by fetch itself, hence no redirect following on this path.
-  return fetchOnce(url, {
-    method,
-    headers: { ...headers, 'content-length': String(body.size) },
-    body: countedStream(body, report),
-    signal: init.signal,
-    redirect: 'error',
-    fetch: init.fetch,
-  })
 }

@@ -97,10 +97,17 @@ describe('broken answers', () => {
     expect((error as FileTooLargeError).fileSizeMB).toBeCloseTo(file.size / 1024 / 1024, 10)
   })
 
-  it('follows a redirect on upload, sending the file again', async () => {
-    const file = await wav()
-    const result = await emu.client().transcription({ model: 'whisper', file, headers: fault('redirect') })
-    expect(result.text).toBe('Upload me')
+  it('refuses to resend a streamed upload to a redirect, saying why, after one request', async () => {
+    const error = await caught(emu.client().transcription({ model: 'whisper', file: await wav(), headers: fault('redirect') }))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toMatch(/redirected the upload.*baseURL/)
+    expect(emu.emulator.requests.filter((request) => request.path.endsWith('/transcriptions'))).toHaveLength(1)
+  })
+
+  it('follows a redirect for speech', async () => {
+    const audio = await emu.client().speech({ ...speak, headers: fault('redirect') })
+    expect(audio.mediaType).toBe('audio/wav')
+    expect(speechRequests()).toHaveLength(2)
   })
 })
 

@@ -5,6 +5,8 @@ import { TRANSCRIPTION_EXTENSIONS } from '../../src/audio/media-type.ts'
 import { clientOptionsSchema, speechParamsSchema, transcriptionParamsSchema } from '../../src/schemas.ts'
 import { createBoundary, encodeMultipart } from '../../src/transport/multipart.ts'
 import { validate } from '../../src/validate.ts'
+import { pcmToWav, wavToPcm } from '../../src/audio/wav.ts'
+import { decodeBase64, decodeBase64WithTable } from '../../src/audio/base64.ts'
 import { InvalidRequestError } from '../../src/index.ts'
 
 const onlyTypedErrors = (run: () => unknown) => {
@@ -108,6 +110,45 @@ describe('multipart bodies', () => {
         },
       ),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('WAV wrapping of PCM', () => {
+  const format = fc.record({
+    sampleRate: fc.constantFrom(8_000, 16_000, 22_050, 24_000, 44_100, 48_000),
+    channels: fc.integer({ min: 1, max: 2 }),
+    bitsPerSample: fc.constant(16),
+  })
+
+  it('round-trips any PCM, split into any chunks, with the header fields a player reads', () => {
+    fc.assert(
+      fc.property(format, fc.array(fc.uint8Array({ maxLength: 2048 }), { maxLength: 5 }), (pcmFormat, chunks) => {
+        const wav = pcmToWav(chunks, pcmFormat)
+        const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)
+        const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength)
+        expect(String.fromCharCode(...wav.subarray(0, 4), ...wav.subarray(8, 12))).toBe('RIFFWAVE')
+        expect(view.getUint32(4, true)).toBe(wav.byteLength - 8)
+        expect(view.getUint16(22, true)).toBe(pcmFormat.channels)
+        expect(view.getUint32(24, true)).toBe(pcmFormat.sampleRate)
+        expect(view.getUint32(28, true)).toBe(pcmFormat.sampleRate * pcmFormat.channels * 2)
+        const back = wavToPcm(wav)
+        expect(back?.format).toEqual(pcmFormat)
+        expect(back?.pcm).toEqual(new Uint8Array(chunks.flatMap((chunk) => [...chunk])))
+        expect(back?.pcm.byteLength).toBe(total)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('decodes any base64 exactly like the platform', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {
+        const text = Buffer.from(bytes).toString('base64')
+        expect(decodeBase64WithTable(text)).toEqual(new Uint8Array(bytes))
+        expect(decodeBase64(text)).toEqual(new Uint8Array(bytes))
+      }),
+      { numRuns: 300 },
     )
   })
 })

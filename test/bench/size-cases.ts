@@ -1,0 +1,101 @@
+/**
+ * One speech call and one transcription call, written the way each library's documentation
+ * shows them, as an app module would. Every case returns the audio as a Blob and the transcript
+ * as text, so the bundles do the same work.
+ */
+export interface SizeCase {
+  name: string
+  code: string
+}
+
+export const VOXFETCH_CALLS: SizeCase = {
+  name: 'voxfetch',
+  code: `
+import { createClient } from 'voxfetch'
+const client = createClient({ baseURL: '/api/litellm', apiKey: 'sk-virtual-key' })
+export async function speak(text) {
+  const audio = await client.speech({ model: 'tts-1', voice: 'alloy', input: text })
+  return audio.blob()
+}
+export async function transcribe(file) {
+  const result = await client.transcription({ model: 'whisper-1', file })
+  return result.text
+}`,
+}
+
+export const OPENAI_CALLS: SizeCase = {
+  name: 'openai',
+  code: `
+import OpenAI from 'openai'
+const client = new OpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key', dangerouslyAllowBrowser: true })
+export async function speak(text) {
+  const response = await client.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: text })
+  return response.blob()
+}
+export async function transcribe(file) {
+  const result = await client.audio.transcriptions.create({ model: 'whisper-1', file })
+  return result.text
+}`,
+}
+
+export const AI_SDK_CALLS: SizeCase = {
+  name: 'ai + @ai-sdk/openai',
+  code: `
+import { experimental_generateSpeech as generateSpeech, experimental_transcribe as transcribe } from 'ai'
+import { createOpenAI } from '@ai-sdk/openai'
+const openai = createOpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key' })
+export async function speak(text) {
+  const { audio } = await generateSpeech({ model: openai.speech('tts-1'), voice: 'alloy', text })
+  return new Blob([audio.uint8Array], { type: audio.mediaType })
+}
+export async function transcribeFile(file) {
+  const result = await transcribe({ model: openai.transcription('whisper-1'), audio: new Uint8Array(await file.arrayBuffer()) })
+  return result.text
+}`,
+}
+
+export const RAW_FETCH_CALLS: SizeCase = {
+  name: 'raw fetch',
+  code: `
+const headers = { authorization: 'Bearer sk-virtual-key' }
+export async function speak(text) {
+  const response = await fetch('/api/litellm/v1/audio/speech', {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'tts-1', voice: 'alloy', input: text }),
+  })
+  if (!response.ok) throw new Error(await response.text())
+  return response.blob()
+}
+export async function transcribe(file) {
+  const form = new FormData()
+  form.append('model', 'whisper-1')
+  form.append('file', file, file.name || 'audio.webm')
+  const response = await fetch('/api/litellm/v1/audio/transcriptions', { method: 'POST', headers, body: form })
+  if (!response.ok) throw new Error(await response.text())
+  return (await response.json()).text
+}`,
+}
+
+/** A component with one hook, as the React docs of voxfetch show it (JSX compiled away). */
+export const REACT_ONE_HOOK: SizeCase = {
+  name: 'voxfetch/react (useSpeech)',
+  code: `
+import { createElement } from 'react'
+import { useSpeech } from 'voxfetch/react'
+export function SpeakButton({ text }) {
+  const { speak, audioUrl, isPending } = useSpeech({ model: 'tts-1', voice: 'alloy', baseURL: '/api/litellm' })
+  return createElement('div', null,
+    createElement('button', { disabled: isPending, onClick: () => speak(text) }, 'Speak'),
+    audioUrl && createElement('audio', { src: audioUrl, autoPlay: true }))
+}`,
+}
+
+/** Everything the core entry exports: what the core budget limits. */
+export const WHOLE_CORE: SizeCase = { name: 'voxfetch (whole entry)', code: `export * from 'voxfetch'` }
+
+/** Everything both entries export; minus WHOLE_CORE it is what the React entry adds. */
+export const WHOLE_CORE_AND_REACT: SizeCase = {
+  name: 'voxfetch + voxfetch/react (whole entries)',
+  code: `export * from 'voxfetch'\nexport * from 'voxfetch/react'`,
+}

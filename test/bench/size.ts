@@ -1,0 +1,82 @@
+import { join } from 'node:path'
+import { type BundleSize, measureBundle, packageOf } from './bundle-size.ts'
+import { hasDist, REACT_ABSENT, ROOT } from './paths.ts'
+import { SIZE_BUDGET, SIZE_GOAL } from './size-budget.ts'
+import { AI_SDK_CALLS, OPENAI_CALLS, RAW_FETCH_CALLS, REACT_ONE_HOOK, VOXFETCH_CALLS, WHOLE_CORE, WHOLE_CORE_AND_REACT } from './size-cases.ts'
+import { kb, ratio, type Table, verdict } from './table.ts'
+
+/** Table 1 and its breakdowns: browser bundles of each library, and where voxfetch's bytes go. */
+export async function sizeTables(): Promise<Table[]> {
+  const hasReact = hasDist('react')
+  const calls = await measureBundle(VOXFETCH_CALLS.code)
+  const core = await measureBundle(WHOLE_CORE.code)
+  const withReact = hasReact ? await measureBundle(WHOLE_CORE_AND_REACT.code) : undefined
+  const oneHook = hasReact ? await measureBundle(REACT_ONE_HOOK.code) : undefined
+  const peers = [
+    [OPENAI_CALLS.name, await measureBundle(OPENAI_CALLS.code)],
+    [AI_SDK_CALLS.name, await measureBundle(AI_SDK_CALLS.code)],
+    [RAW_FETCH_CALLS.name, await measureBundle(RAW_FETCH_CALLS.code)],
+  ] as const
+  const size = (bundle: BundleSize) => [kb(bundle.minified), kb(bundle.gzip), bundle.lazyGzip ? kb(bundle.lazyGzip) : '—']
+  const reactAdds = withReact && withReact.gzip - core.gzip
+  const judge = (gzip: number, goal: number, budget: number) => `${verdict(gzip <= goal)} / ${verdict(gzip <= budget)}`
+  const rows = [
+    ['voxfetch: one speech + one transcription call', ...size(calls), ratio(1), `≤ ${kb(SIZE_GOAL.core)} (goal)`, verdict(calls.gzip <= SIZE_GOAL.core)],
+    ['voxfetch: whole core entry', ...size(core), ratio(core.gzip / calls.gzip), `≤ ${kb(SIZE_GOAL.core)} goal / ≤ ${kb(SIZE_BUDGET.core)} budget`, judge(core.gzip, SIZE_GOAL.core, SIZE_BUDGET.core)],
+    withReact && reactAdds !== undefined
+      ? ['voxfetch/react: whole entry, added to the core', `+${kb(withReact.minified - core.minified)}`, `+${kb(reactAdds)}`, '', `≤ ${kb(SIZE_GOAL.reactAdds)} goal / ≤ ${kb(SIZE_BUDGET.reactAdds)} budget`, judge(reactAdds, SIZE_GOAL.reactAdds, SIZE_BUDGET.reactAdds)]
+      : ['voxfetch/react: whole entry, added to the core', REACT_ABSENT, '', '', '', ''],
+    oneHook
+      ? ['voxfetch/react: a component with useSpeech (core included)', ...size(oneHook), ratio(oneHook.gzip / calls.gzip), '—', '']
+      : ['voxfetch/react: a component with useSpeech', REACT_ABSENT, '', '', '', ''],
+    ...peers.map(([name, bundle]) => [`${name}: one speech + one transcription call`, ...size(bundle), ratio(bundle.gzip / calls.gzip), '—', '']),
+  ]
+  const sizes: Table = {
+    title: '1. Bundle size: esbuild, browser ESM, minified, gzip -9',
+    columns: ['bundle', 'minified (up front)', 'gzip -9 (up front)', 'gzip -9 loaded on demand', '× voxfetch calls', 'target', 'verdict (goal / budget)'],
+    rows,
+    notes: [
+      'Each library’s calls written as its documentation shows them (test/bench/size-cases.ts); react is external (the app ships it). KB = 1024 bytes.',
+      `Goal = issue 6. Budget = the ratchet test/unit/bundle-size.test.ts enforces (test/bench/size-budget.ts).`,
+    ],
+  }
+  return [sizes, ...(await breakdownTables(hasReact))]
+}
+
+/** Where the bytes come from: the same bundle built from the sources, with esbuild's metafile. */
+async function breakdownTables(hasReact: boolean): Promise<Table[]> {
+  const whole = await measureBundle((hasReact ? WHOLE_CORE_AND_REACT : WHOLE_CORE).code, 'src')
+  const toGzip = whole.gzip / whole.minified
+  const groups = new Map<string, number>()
+  for (const [path, bytes] of Object.entries(whole.inputs)) {
+    const name = packageOf(path)
+    const group = name.startsWith('src/') || name.startsWith('react/') ? `voxfetch ${name.split('/')[0]}/` : name
+    groups.set(group, (groups.get(group) ?? 0) + bytes)
+  }
+  const share = (bytes: number) => `${((bytes / whole.minified) * 100).toFixed(1)} %`
+  const byPackage: Table = {
+    title: `1b. Size by package: ${hasReact ? 'both entries' : 'the core entry'}, built from the sources (${kb(whole.minified)} min, ${kb(whole.gzip)} gzip)`,
+    columns: ['package', 'minified', 'share', '≈ gzip share'],
+    rows: [...groups].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => [name, kb(bytes), share(bytes), `≈ ${kb(bytes * toGzip)}`]),
+    notes: ['≈ gzip share = the package’s share of the minified bytes applied to the gzip size; gzip is not additive, so it is an estimate.'],
+  }
+  const references = [
+    ['ofetch alone (createFetch(…).raw, as transport/http.ts uses it)', await measureBundle(`import { createFetch } from 'ofetch'\nexport const send = (url, init) => createFetch({ fetch: (input, options) => globalThis.fetch(input, options) }).raw(url, init)`)],
+    ['zod/mini alone (one object schema)', await measureBundle(`import * as z from 'zod/mini'\nexport const schema = z.object({ model: z.string(), input: z.string() })`)],
+    ['src/schemas.ts alone (zod/mini + every voxfetch schema)', await measureBundle(`export * from ${JSON.stringify(join(ROOT, 'src/schemas.ts'))}`, 'src')],
+  ] as const
+  const standalone: Table = {
+    title: '1c. Dependencies bundled alone (exact gzip)',
+    columns: ['bundle', 'minified', 'gzip -9'],
+    rows: references.map(([name, bundle]) => [name, kb(bundle.minified), kb(bundle.gzip)]),
+  }
+  const files: Table = {
+    title: '1d. voxfetch source files by minified bytes in the bundle',
+    columns: ['file', 'minified', 'share', '≈ gzip share'],
+    rows: Object.entries(whole.inputs)
+      .filter(([path]) => !path.includes('node_modules'))
+      .sort((a, b) => b[1] - a[1])
+      .map(([path, bytes]) => [path, `${bytes} B`, share(bytes), `≈ ${kb(bytes * toGzip)}`]),
+  }
+  return [byPackage, standalone, files]
+}
