@@ -10,6 +10,8 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   external: ['react', /^node:/],
+  // Keep `node:` specifiers: Deno and Bun need them, and every supported Node has them.
+  removeNodeProtocol: false,
   esbuildPlugins: [
     {
       // The hooks import the core as the package itself, so `voxfetch` and `voxfetch/react` share
