@@ -7,7 +7,11 @@
  */
 
 type FromBase64 = (text: string, options?: { alphabet?: 'base64' | 'base64url'; lastChunkHandling?: string }) => Uint8Array
-type BufferLike = { from(text: string, encoding: 'base64'): Uint8Array }
+type SetFromBase64 = (text: string, options?: { alphabet?: 'base64' | 'base64url'; lastChunkHandling?: string }) => { written: number }
+type BufferLike = {
+  from(text: string, encoding: 'base64'): Uint8Array
+  allocUnsafe(size: number): Uint8Array & { write(text: string, offset: number, encoding: 'base64'): number }
+}
 
 /** Decodes standard or URL-safe base64, with or without padding; ASCII whitespace is ignored. */
 export function decodeBase64(text: string): Uint8Array {
@@ -26,6 +30,35 @@ export function decodeBase64(text: string): Uint8Array {
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   }
   return decodeBase64WithTable(text)
+}
+
+/**
+ * Decodes standard base64 into a new array after `offset` free bytes, so a header can go in
+ * front without copying megabytes of audio again. Falls back to decode-and-copy for input the
+ * fast paths do not take (whitespace, the URL-safe alphabet).
+ */
+export function decodeBase64After(offset: number, text: string): Uint8Array {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--
+  const size = Math.floor((end * 3) / 4)
+  const buffer = (globalThis as { Buffer?: BufferLike }).Buffer
+  const setFromBase64 = (Uint8Array.prototype as { setFromBase64?: SetFromBase64 }).setFromBase64
+  try {
+    if (typeof setFromBase64 === 'function') {
+      const target = new Uint8Array(offset + size)
+      if (setFromBase64.call(target.subarray(offset), text).written === size) return target
+    } else if (buffer && typeof buffer.allocUnsafe === 'function') {
+      const target = buffer.allocUnsafe(offset + size)
+      target.fill(0, 0, offset)
+      if (target.write(text, offset, 'base64') === size) return new Uint8Array(target.buffer, target.byteOffset, target.byteLength)
+    }
+  } catch {
+    // Not plain base64: decoded below, where errors are precise.
+  }
+  const bytes = decodeBase64(text)
+  const target = new Uint8Array(offset + bytes.byteLength)
+  target.set(bytes, offset)
+  return target
 }
 
 const INVALID = 255

@@ -8,7 +8,8 @@ export interface PcmFormat {
 /** Gemini's (and OpenAI `pcm`'s) layout when a MIME type says nothing more. */
 export const DEFAULT_PCM: PcmFormat = { sampleRate: 24_000, channels: 1, bitsPerSample: 16 }
 
-const HEADER_BYTES = 44
+export const WAV_HEADER_BYTES = 44
+const HEADER_BYTES = WAV_HEADER_BYTES
 
 /** `audio/pcm` for OpenAI's layout (24 kHz mono); other layouts say theirs in parameters. */
 export function pcmMediaType(format: PcmFormat): string {

@@ -1,7 +1,7 @@
-import { decodeBase64 } from '../audio/base64.ts'
+import { decodeBase64, decodeBase64After } from '../audio/base64.ts'
 import { concatBytes } from '../audio/concat-bytes.ts'
 import { FORMAT_MEDIA_TYPES, sniffMediaType } from '../audio/media-type.ts'
-import { parsePcmMediaType, pcmMediaType, pcmToWav } from '../audio/wav.ts'
+import { parsePcmMediaType, pcmMediaType, pcmToWav, WAV_HEADER_BYTES, writeWavHeader } from '../audio/wav.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { DEFAULT_GEMINI_VOICE, OPENAI_TO_GEMINI_VOICE } from './gemini-voices.ts'
@@ -101,14 +101,24 @@ export function decodeGeminiSpeech(payload: unknown, input: SpeechInput, provide
     throw unexpectedAnswer(provider, `no audio in it${reason ? ` (finish reason: ${reason})` : ''}`, payload)
   }
   const mimeType = typeof parts[0]!.mimeType === 'string' ? parts[0]!.mimeType : 'audio/L16;codec=pcm;rate=24000'
-  const chunks = parts.map((part) => {
+  const format = parsePcmMediaType(mimeType)
+  const decode = (data: string, offset: number) => {
     try {
-      return decodeBase64(part.data)
+      return offset ? decodeBase64After(offset, data) : decodeBase64(data)
     } catch {
       throw unexpectedAnswer(provider, 'the audio is not valid base64')
     }
-  })
-  const format = parsePcmMediaType(mimeType)
+  }
+  if (format && input.response_format === 'wav' && parts.length === 1) {
+    // The usual answer: one part, decoded straight behind the WAV header (one pass, no copy).
+    const wav = decode(parts[0]!.data, WAV_HEADER_BYTES)
+    const dataBytes = wav.byteLength - WAV_HEADER_BYTES
+    if (dataBytes % 2 === 0) {
+      writeWavHeader(wav, dataBytes, format)
+      return { bytes: wav, mediaType: 'audio/wav' }
+    }
+  }
+  const chunks = parts.map((part) => decode(part.data, 0))
   if (format) {
     if (input.response_format === 'wav') return { bytes: pcmToWav(chunks, format), mediaType: 'audio/wav' }
     return { bytes: concatBytes(chunks), mediaType: pcmMediaType(format) }

@@ -12,14 +12,22 @@ export interface FetchInit {
 
 // Looked up at call time so polyfills and test doubles installed later are honoured.
 const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init)
+const defaultOfetch = createFetch({ fetch: globalFetch })
+const customOfetch = new WeakMap<typeof globalThis.fetch, ReturnType<typeof createFetch>>()
+
+function ofetchFor(fetch: typeof globalThis.fetch | undefined) {
+  if (!fetch) return defaultOfetch
+  let instance = customOfetch.get(fetch)
+  if (!instance) customOfetch.set(fetch, (instance = createFetch({ fetch })))
+  return instance
+}
 
 /**
  * Sends one request and hands back the raw response with its body unread. Retries, timeouts and
  * error mapping are ours (see send.ts); ofetch is told to do none of them.
  */
 export async function fetchOnce(url: string, init: FetchInit): Promise<Response> {
-  const $fetch = createFetch({ fetch: init.fetch ?? globalFetch })
-  return $fetch.raw(url, {
+  return ofetchFor(init.fetch).raw(url, {
     method: init.method,
     headers: init.headers,
     body: init.body,

@@ -6,7 +6,7 @@ import { clientOptionsSchema, speechParamsSchema, transcriptionParamsSchema } fr
 import { createBoundary, encodeMultipart } from '../../src/transport/multipart.ts'
 import { validate } from '../../src/validate.ts'
 import { pcmToWav, wavToPcm } from '../../src/audio/wav.ts'
-import { decodeBase64, decodeBase64WithTable } from '../../src/audio/base64.ts'
+import { decodeBase64, decodeBase64After, decodeBase64WithTable } from '../../src/audio/base64.ts'
 import { InvalidRequestError } from '../../src/index.ts'
 
 const onlyTypedErrors = (run: () => unknown) => {
@@ -147,6 +147,21 @@ describe('WAV wrapping of PCM', () => {
         const text = Buffer.from(bytes).toString('base64')
         expect(decodeBase64WithTable(text)).toEqual(new Uint8Array(bytes))
         expect(decodeBase64(text)).toEqual(new Uint8Array(bytes))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('decoding base64 behind a header', () => {
+  it('leaves the header room zeroed and decodes exactly, whatever the input shape', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 0, max: 64 }), fc.boolean(), (bytes, offset, urlSafe) => {
+        const text = Buffer.from(bytes).toString(urlSafe ? 'base64url' : 'base64')
+        const out = decodeBase64After(offset, text)
+        expect(out.byteLength).toBe(offset + bytes.byteLength)
+        expect(out.subarray(0, offset).every((byte) => byte === 0)).toBe(true)
+        expect(out.subarray(offset)).toEqual(new Uint8Array(bytes))
       }),
       { numRuns: 300 },
     )
