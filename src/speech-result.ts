@@ -1,3 +1,4 @@
+import { concatBytes } from './audio/concat-bytes.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
@@ -63,24 +64,16 @@ export class SpeechResult {
     // Read by hand rather than through `new Response(stream)` so typed stream errors
     // (TimeoutError, ConnectionError) reach the caller unwrapped.
     const chunks: Uint8Array[] = []
-    let size = 0
     for (const reader = this.#take().getReader(); ; ) {
       const { done, value } = await reader.read()
       if (done) break
       chunks.push(value)
-      size += value.byteLength
     }
-    const only = chunks[0]
-    if (chunks.length === 1 && only!.byteOffset === 0 && only!.byteLength === only!.buffer.byteLength) {
-      return only!.buffer as ArrayBuffer
-    }
-    const bytes = new Uint8Array(size)
-    let offset = 0
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset)
-      offset += chunk.byteLength
-    }
-    return bytes.buffer
+    const bytes = concatBytes(chunks)
+    // A lone chunk spanning its whole buffer (a decoded Gemini clip) is handed over uncopied.
+    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? (bytes.buffer as ArrayBuffer)
+      : (bytes.slice().buffer as ArrayBuffer)
   }
 
   /** A `blob:` URL for `<audio src>`. The caller owns it: call `URL.revokeObjectURL` when done. */

@@ -1,3 +1,4 @@
+import { concatBytes } from '../audio/concat-bytes.ts'
 import { ConnectionError } from '../errors.ts'
 import type { Deadline } from './deadline.ts'
 
@@ -44,7 +45,7 @@ export async function openBody(response: Response, deadline: Deadline): Promise<
     pending.push(value)
     buffered += value.byteLength
   }
-  const head = concat(pending).subarray(0, SNIFF_BYTES)
+  const head = concatBytes(pending).subarray(0, SNIFF_BYTES)
 
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -60,15 +61,4 @@ export async function openBody(response: Response, deadline: Deadline): Promise<
     },
   })
   return { head, stream }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return out
 }
