@@ -3,6 +3,9 @@ import { ConnectionError } from '../errors.ts'
 import type { Deadline } from './deadline.ts'
 
 const SNIFF_BYTES = 16
+// A few chunks read ahead keep the socket busy while the consumer works: with one, a Node
+// pipe to disk ran at half the speed of the bare body.
+const READ_AHEAD_CHUNKS = 8
 
 export interface OpenedBody {
   /** The first bytes (at least 16 unless the body is shorter), for sniffing the format. */
@@ -59,6 +62,6 @@ export async function openBody(response: Response, deadline: Deadline): Promise<
       deadline.dispose()
       return reader.cancel(reason)
     },
-  })
+  }, { highWaterMark: READ_AHEAD_CHUNKS })
   return { head, stream }
 }
