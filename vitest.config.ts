@@ -51,6 +51,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The built playground in headless Chromium (skipped, with a warning, where there is none).
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/setup/secrets-guard.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 40_000,
+          hookTimeout: 90_000,
+        },
+      },
     ],
   },
 })

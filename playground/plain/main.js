@@ -1,0 +1,137 @@
+// voxfetch without a framework: plain modules, the platform's elements, one client.
+import { createClient, isAbortError } from 'voxfetch'
+
+// The playground server answers /v1/audio/* on this origin (the emulator, or a LiteLLM proxy it
+// forwards to, adding the key itself), so the page holds no key.
+const client = createClient({ baseURL: location.origin })
+
+/** TEST-ONLY: headers the browser tests add to each call (e.g. `x-emulator-upload-rate`). */
+const testHeaders = () => window.__voxfetchTestHeaders
+
+const $ = (selector) => document.querySelector(selector)
+const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`
+
+// The server's model aliases and upload limits.
+const limits = new Map([['whisper', 25]])
+fetch('/playground.json')
+  .then((response) => response.json())
+  .then((info) => {
+    $('#speech-model').replaceChildren(...info.speechModels.map((name) => new Option(name)))
+    limits.clear()
+    for (const { name, maxFileSizeMB } of info.transcriptionModels) limits.set(name, maxFileSizeMB)
+    $('#transcription-model').replaceChildren(...info.transcriptionModels.map(({ name, maxFileSizeMB }) => new Option(`${name} · max ${maxFileSizeMB} MB`, name)))
+    showLimit()
+  })
+  .catch(() => {})
+
+function showError(element, error) {
+  element.replaceChildren()
+  const name = document.createElement('span')
+  name.className = 'badge badge-error'
+  name.textContent = error.name
+  const message = document.createElement('p')
+  message.className = 'notice-message'
+  message.dataset.testid = 'error-message'
+  message.textContent = error.message
+  element.append(name, message)
+  element.hidden = false
+}
+
+// ── Speech: text → blob → <audio>, one object URL at a time ──
+
+let audioURL
+$('#speech-form').addEventListener('submit', async (event) => {
+  event.preventDefault()
+  const button = $('#speech-form button[type=submit]')
+  button.disabled = true
+  button.textContent = 'Speaking…'
+  $('#speech-error').hidden = true
+  try {
+    const audio = await client.speech({
+      model: $('#speech-model').value,
+      input: $('#speech-text').value,
+      voice: $('#speech-voice').value,
+      headers: testHeaders(),
+    })
+    const blob = await audio.blob()
+    // The previous clip's URL is released before the next one is made.
+    if (audioURL) URL.revokeObjectURL(audioURL)
+    audioURL = URL.createObjectURL(blob)
+    $('#speech-audio').src = audioURL
+    $('#speech-meta').replaceChildren(...[audio.mediaType, `${(blob.size / 1024).toFixed(1)} KB`].map((text) => Object.assign(document.createElement('li'), { textContent: text })))
+    $('#speech-output').hidden = false
+  } catch (error) {
+    showError($('#speech-error'), error)
+  } finally {
+    button.disabled = false
+    button.textContent = 'Speak'
+  }
+})
+
+// ── Transcription: file → upload with progress → text ──
+
+let upload
+const showLimit = () => ($('#limit-hint').textContent = `Max ${limits.get($('#transcription-model').value) ?? 25}\u00a0MB`)
+$('#transcription-model').addEventListener('change', showLimit)
+
+async function transcribe(file) {
+  upload?.abort()
+  const controller = new AbortController()
+  upload = controller
+  const progress = $('#upload-progress')
+  const label = $('#progress-label')
+  progress.value = 0
+  label.textContent = `Uploading ${file.name}…`
+  $('#progress-block').hidden = false
+  $('#cancel-upload').hidden = false
+  $('#transcription-error').hidden = true
+  try {
+    const model = $('#transcription-model').value
+    const result = await client.transcription({
+      model,
+      file,
+      maxFileSizeMB: limits.get(model),
+      signal: controller.signal,
+      headers: testHeaders(),
+      onUploadProgress({ percent, loaded, total }) {
+        progress.value = percent
+        label.textContent = percent < 100 ? `Uploading… ${percent}% · ${megabytes(loaded)} of ${megabytes(total)}` : 'Uploaded · transcribing…'
+      },
+    })
+    progress.value = 100
+    label.textContent = 'Uploaded and transcribed'
+    $('#transcript').textContent = result.text
+    $('#transcription-output').hidden = false
+  } catch (error) {
+    if (isAbortError(error)) {
+      if (upload === controller) label.textContent = 'Cancelled'
+      return
+    }
+    $('#progress-block').hidden = true
+    showError($('#transcription-error'), error)
+  } finally {
+    if (upload === controller) {
+      upload = undefined
+      $('#cancel-upload').hidden = true
+    }
+  }
+}
+
+$('#cancel-upload').addEventListener('click', () => upload?.abort())
+$('#file-input').addEventListener('change', (event) => {
+  const file = event.target.files[0]
+  event.target.value = ''
+  if (file) transcribe(file)
+})
+const dropZone = $('#drop-zone')
+dropZone.addEventListener('dragover', (event) => {
+  event.preventDefault()
+  dropZone.classList.add('is-dragging')
+})
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('is-dragging'))
+dropZone.addEventListener('drop', (event) => {
+  event.preventDefault()
+  dropZone.classList.remove('is-dragging')
+  const file = event.dataTransfer.files[0]
+  if (file) transcribe(file)
+})

@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import type { PlaygroundInfo } from '../src/playground-info.ts'
+import { forward, isUpstreamPath, type Upstream } from './forward.ts'
+import { notFound, serveStatic } from './static-files.ts'
+
+export interface PlaygroundServerOptions {
+  /** @default 0 (a random free port) */
+  port?: number
+  /** @default '127.0.0.1' */
+  host?: string
+  /** The proxy that answers the API paths on this origin. */
+  upstream: Upstream
+  /** What `/playground.json` tells the page. */
+  info: () => PlaygroundInfo | Promise<PlaygroundInfo>
+  /** `'vite'`: Vite's dev middleware, from source (npm start); `{ dir }`: the built pages. */
+  pages: 'vite' | { dir: string }
+}
+
+export interface PlaygroundServer {
+  /** e.g. `http://127.0.0.1:4000` */
+  url: string
+  port: number
+  close(): Promise<void>
+}
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>
+
+/** One origin for the pages and the proxy API, so the page needs neither CORS nor a key. */
+export async function startPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
+  let pages: Handler = (_request, response) => notFound(response)
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://playground.invalid').pathname
+    if (isUpstreamPath(options.upstream, pathname)) return forward(request, response, options.upstream)
+    if (pathname === '/playground.json') return void sendInfo(options, response)
+    Promise.resolve(pages(request, response)).catch(() => response.destroy())
+  })
+  const host = options.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => resolve())
+  })
+  let closeVite: (() => Promise<void>) | undefined
+  if (options.pages === 'vite') {
+    const vite = await attachVite(server)
+    pages = vite.handler
+    closeVite = vite.close
+  } else {
+    pages = serveStatic(options.pages.dir)
+  }
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    async close() {
+      await closeVite?.()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    },
+  }
+}
+
+async function sendInfo(options: PlaygroundServerOptions, response: ServerResponse): Promise<void> {
+  const info = await options.info()
+  response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  response.end(JSON.stringify(info))
+}
+
+/** Vite in middleware mode, its hot-reload socket on this same server. */
+async function attachVite(server: Server): Promise<{ handler: Handler; close: () => Promise<void> }> {
+  const { createServer: createViteServer } = await import('vite')
+  const vite = await createViteServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    appType: 'mpa',
+    logLevel: 'warn',
+    server: { middlewareMode: true, ws: { server } },
+  })
+  return {
+    handler: (request, response) => vite.middlewares(request, response, () => notFound(response)),
+    close: () => vite.close(),
+  }
+}

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'react'
+import type { TranscriptionFormat } from 'voxfetch'
+import { useTranscription, type UseTranscriptionResult } from 'voxfetch/react'
+import { CodePeek, optionsLiteral } from './code-peek.tsx'
+import { testHeaders } from './connection.ts'
+import { DropZone } from './drop-zone.tsx'
+import { ErrorNotice } from './error-notice.tsx'
+import { formatBytes } from './format.ts'
+import { ModelField } from './model-field.tsx'
+import type { TranscriptionModelInfo } from './playground-info.ts'
+import { RecordButton } from './record-button.tsx'
+import { useRecorder } from './use-recorder.ts'
+
+const FORMATS: readonly TranscriptionFormat[] = ['json', 'verbose_json', 'text', 'srt', 'vtt']
+const DEFAULT_LIMIT_MB = 25
+
+interface TranscriptionCardProps {
+  models: readonly TranscriptionModelInfo[]
+  /** A clip handed over by the speech card; each new `id` is transcribed once. */
+  handoff: { file: File; id: number } | undefined
+}
+
+export function TranscriptionCard({ models, handoff }: TranscriptionCardProps) {
+  const [model, setModel] = useState(models[0]?.name ?? 'whisper')
+  const [language, setLanguage] = useState('')
+  const [format, setFormat] = useState<TranscriptionFormat>('json')
+  const [file, setFile] = useState<File>()
+  const limitMB = models.find((entry) => entry.name === model)?.maxFileSizeMB ?? DEFAULT_LIMIT_MB
+  const options = {
+    model,
+    maxFileSizeMB: limitMB,
+    response_format: format === 'json' ? undefined : format,
+    language: language.trim() || undefined,
+  }
+  const transcription = useTranscription(options)
+  const start = (next: File) => {
+    setFile(next)
+    transcription.transcribe(next, { headers: testHeaders() })
+  }
+  const recorder = useRecorder(start)
+  const card = useRef<HTMLElement>(null)
+  const handled = useRef<number>(undefined)
+  useEffect(() => {
+    if (!handoff || handled.current === handoff.id) return
+    handled.current = handoff.id
+    start(handoff.file)
+    card.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' })
+    // Only a new handoff starts a transcription; option changes do not.
+  }, [handoff])
+
+  const names = models.map((entry) => entry.name)
+  return (
+    <section className="card" aria-labelledby="transcription-title" data-testid="transcription-card" ref={card}>
+      <header className="card-head">
+        <span className="card-icon card-icon-transcription" aria-hidden="true">
+          <svg viewBox="0 0 24 24"><path d="M5 7h14M5 12h10M5 17h7" /></svg>
+        </span>
+        <div>
+          <h2 id="transcription-title">Speech to text</h2>
+          <p className="muted">Drop a file or record, watch it upload.</p>
+        </div>
+      </header>
+      <div className="stack">
+        <div className="grid-2 grid-2-wide">
+          <ModelField
+            label="Model"
+            models={names}
+            value={model}
+            onChange={setModel}
+            describe={(name) => `max ${models.find((entry) => entry.name === name)?.maxFileSizeMB ?? DEFAULT_LIMIT_MB} MB`}
+          />
+          <div className="field">
+            <label className="label" htmlFor="transcription-language">Language <span className="hint">optional</span></label>
+            <input id="transcription-language" value={language} placeholder="en" onChange={(event) => setLanguage(event.target.value)} />
+          </div>
+        </div>
+        <fieldset className="field">
+          <legend className="label">Response format</legend>
+          <div className="segmented">
+            {FORMATS.map((name) => (
+              <label key={name} className="segment">
+                <input type="radio" name="transcription-format" value={name} checked={format === name} onChange={() => setFormat(name)} />
+                <span>{name}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <DropZone onFile={start} limitMB={limitMB} />
+        <RecordButton recorder={recorder} />
+        {file && (
+          <div className="file-row" data-testid="selected-file">
+            <span className="file-name" title={file.name}>{file.name}</span>
+            <span className={file.size > limitMB * 1024 * 1024 ? 'file-size is-over' : 'file-size'}>
+              {formatBytes(file.size)}{file.size > limitMB * 1024 * 1024 ? ` · over ${limitMB} MB` : ''}
+            </span>
+            {!transcription.isPending && (
+              <button className="button button-small" type="button" onClick={() => start(file)}>Transcribe again</button>
+            )}
+          </div>
+        )}
+        {(transcription.isPending || (transcription.isSuccess && file)) && <UploadProgress transcription={transcription} />}
+      </div>
+      <TranscriptionOutput transcription={transcription} />
+      <CodePeek code={`const { transcribe, progress, text } = useTranscription(${optionsLiteral(options)})\n\ntranscribe(file) // progress.percent while it uploads, then text`} />
+    </section>
+  )
+}
+
+function UploadProgress({ transcription }: { transcription: UseTranscriptionResult }) {
+  const { progress, isPending } = transcription
+  const percent = isPending ? (progress?.percent ?? 0) : 100
+  const label = !isPending
+    ? 'Uploaded and transcribed'
+    : progress?.phase === 'processing' ? 'Uploaded · transcribing…' : `Uploading… ${percent}%`
+  return (
+    <div className="progress-block">
+      <div
+        className={isPending ? 'progress is-active' : 'progress'}
+        role="progressbar"
+        aria-label="Upload progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        data-testid="upload-progress"
+      >
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <div className="progress-row">
+        <span data-testid="progress-label">{label}</span>
+        {progress && <span className="hint">{formatBytes(progress.loaded)} of {formatBytes(progress.total)}</span>}
+        {isPending && <button className="button button-small" type="button" onClick={transcription.abort} data-testid="cancel-upload">Cancel</button>}
+      </div>
+    </div>
+  )
+}
+
+/** Headers objects print as `{}`; show their entries. */
+const showHeaders = (_key: string, value: unknown) => (value instanceof Headers ? Object.fromEntries(value) : value)
+
+function TranscriptionOutput({ transcription }: { transcription: UseTranscriptionResult }) {
+  const { data, error } = transcription
+  if (error) return <div className="output"><ErrorNotice error={error} /></div>
+  if (!data) return null
+  return (
+    <div className={transcription.isPending ? 'output is-stale' : 'output'} aria-live="polite">
+      <p className="transcript" data-testid="transcript">{data.text}</p>
+      <ul className="chips">
+        {data.language && <li>{data.language}</li>}
+        {data.duration !== undefined && <li>{data.duration.toFixed(1)} s</li>}
+        {data.segments && <li>{data.segments.length} segment{data.segments.length === 1 ? '' : 's'}</li>}
+        {data.words && <li>{data.words.length} words</li>}
+      </ul>
+      <details className="disclosure">
+        <summary>Full result</summary>
+        <pre className="json" data-testid="transcription-result">{JSON.stringify(data, showHeaders, 2)}</pre>
+      </details>
+    </div>
+  )
+}
