@@ -11,7 +11,7 @@ export interface BundleSize {
   gzip: number
   /** gzip bytes of chunks loaded only on demand (`import()`: the Azure, Gemini and Vertex code). */
   lazyGzip: number
-  /** Minified bytes each input file contributes, all chunks together, keyed by path from the root. */
+  /** Minified bytes each input file contributes up front, keyed by path from the root. */
   inputs: Record<string, number>
 }
 
@@ -55,12 +55,12 @@ export async function measureBundle(code: string, source: VoxfetchSource = 'dist
   for (const [path, output] of outputs) {
     const bytes = contents.get(path)!
     const zipped = gzipSync(bytes, { level: 9 }).byteLength
-    if (eager.has(path)) {
-      minified += bytes.byteLength
-      gzip += zipped
-    } else {
+    if (!eager.has(path)) {
       lazyGzip += zipped
+      continue
     }
+    minified += bytes.byteLength
+    gzip += zipped
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       if (bytesInOutput > 0) inputs[input] = (inputs[input] ?? 0) + bytesInOutput
     }
