@@ -16,4 +16,4 @@ export {
   type UseTranscriptionResult,
 } from './use-transcription.ts'
 export { useObjectURL } from './use-object-url.ts'
-export type { RequestStatus } from './store.ts'
+export type { RequestResultBase, RequestStatus } from './store.ts'

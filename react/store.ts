@@ -20,6 +20,20 @@ export function statusFlags(status: RequestStatus) {
   }
 }
 
+/** What both hooks report about their request, beside their own results. */
+export interface RequestResultBase {
+  status: RequestStatus
+  isIdle: boolean
+  isPending: boolean
+  isSuccess: boolean
+  isError: boolean
+  error: Error | undefined
+  /** Cancels the request in flight (an upload too) and returns to idle. */
+  abort(): void
+  /** Cancels the request in flight and forgets the last result or error. */
+  reset(): void
+}
+
 export interface RequestContext<Progress> {
   /** Aborted when the request is cancelled, superseded or its owner goes away. */
   signal: AbortSignal

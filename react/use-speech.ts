@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { SpeechFormat, SpeechModel, SpeechParams, VoxfetchClient, Warning } from '../src/index.ts'
 import { resolveCall } from './call-options.ts'
 import { useProvidedClient } from './provider.tsx'
-import { type RequestStatus, statusFlags } from './store.ts'
+import { type RequestResultBase, statusFlags } from './store.ts'
 import { useObjectURL } from './use-object-url.ts'
 import { useRequest } from './use-request.ts'
 
@@ -35,7 +35,7 @@ export interface UseSpeechOptions extends Omit<SpeechParams, 'input' | 'signal' 
   onError?: (error: Error, input: string) => void
 }
 
-export interface UseSpeechResult {
+export interface UseSpeechResult extends RequestResultBase {
   /** Speaks `input`; the outcome, errors included, goes to the hook's state. Stable identity. */
   speak(input: string, overrides?: SpeechOverrides): void
   /**
@@ -43,11 +43,6 @@ export interface UseSpeechResult {
    * when aborted or superseded by a newer call (see `isAbortError`). Stable identity.
    */
   speakAsync(input: string, overrides?: SpeechOverrides): Promise<SpeechAudio>
-  status: RequestStatus
-  isIdle: boolean
-  isPending: boolean
-  isSuccess: boolean
-  isError: boolean
   /** The last audio; while a new one is pending, the previous one until it is replaced. */
   data: SpeechAudio | undefined
   /** A `blob:` URL of `blob` for `<audio src>`, revoked when replaced, reset or unmounted. */
@@ -55,11 +50,6 @@ export interface UseSpeechResult {
   blob: Blob | undefined
   mediaType: string | undefined
   warnings: readonly Warning[]
-  error: Error | undefined
-  /** Cancels the request in flight and returns to idle. */
-  abort(): void
-  /** Cancels the request in flight and forgets the last audio or error. */
-  reset(): void
 }
 
 interface Variables {

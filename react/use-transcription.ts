@@ -10,7 +10,7 @@ import type {
 import { assertAccepted } from './accept.ts'
 import { resolveCall } from './call-options.ts'
 import { useProvidedClient } from './provider.tsx'
-import { type RequestStatus, statusFlags } from './store.ts'
+import { type RequestResultBase, statusFlags } from './store.ts'
 import { useRequest } from './use-request.ts'
 
 /** How far a transcription is: bytes going out, then the server working on them. */
@@ -40,7 +40,7 @@ export interface UseTranscriptionOptions
   onError?: (error: Error, file: AudioInput) => void
 }
 
-export interface UseTranscriptionResult {
+export interface UseTranscriptionResult extends RequestResultBase {
   /** Transcribes `file`; the outcome, errors included, goes to the hook's state. Stable identity. */
   transcribe(file: AudioInput, overrides?: TranscriptionOverrides): void
   /**
@@ -48,22 +48,12 @@ export interface UseTranscriptionResult {
    * `AbortError` when aborted or superseded by a newer call (see `isAbortError`). Stable identity.
    */
   transcribeAsync(file: AudioInput, overrides?: TranscriptionOverrides): Promise<Transcription>
-  status: RequestStatus
-  isIdle: boolean
-  isPending: boolean
-  isSuccess: boolean
-  isError: boolean
   /** Upload progress while pending (updated at most 20 times a second), else `undefined`. */
   progress: TranscriptionProgress | undefined
   /** The transcript of `data`. */
   text: string | undefined
   /** The last result; while a new one is pending, the previous one until it is replaced. */
   data: Transcription | undefined
-  error: Error | undefined
-  /** Cancels the request in flight (the upload too) and returns to idle. */
-  abort(): void
-  /** Cancels the request in flight and forgets the last result or error. */
-  reset(): void
 }
 
 interface Variables {
