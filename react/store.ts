@@ -28,7 +28,7 @@ export interface RequestResultBase {
   isSuccess: boolean
   isError: boolean
   error: Error | undefined
-  /** Cancels the request in flight (an upload too) and returns to idle. */
+  /** Cancels the request in flight (an upload too) and returns to idle, letting the last result go. */
   abort(): void
   /** Cancels the request in flight and forgets the last result or error. */
   reset(): void

@@ -1,4 +1,5 @@
 import { APIError, FileTooLargeError } from './errors.ts'
+import { requestIdOf } from './request-id.ts'
 
 const FILE_SIZE_MESSAGE = /File size is too large\. Please check your file size\. Passed file size: ([\d.eE+-]+) MB\. Max file size: ([\d.eE+-]+) MB/
 
@@ -10,8 +11,7 @@ const FILE_SIZE_MESSAGE = /File size is too large\. Please check your file size\
  */
 export function toAPIError(response: Response, bodyText: string, provider: string, secrets: string[]): Error {
   const body = redact(bodyText, secrets)
-  const requestId =
-    response.headers.get('x-request-id') ?? response.headers.get('x-litellm-call-id') ?? response.headers.get('apim-request-id') ?? undefined
+  const requestId = requestIdOf(response.headers)
   const detail = errorDetail(body)
   const sizeMatch = FILE_SIZE_MESSAGE.exec(detail.message ?? '')
   if (sizeMatch) {

@@ -48,16 +48,17 @@ export async function exchange(
   const deadline = createDeadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal)
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
   const secrets = [route.apiKey]
+  const context = (credential: Credential, vertexProject = credential.vertexProject): RequestContext => ({
+    route: vertexProject && !route.vertexProject ? { ...route, vertexProject } : route,
+    credential: credential.value,
+    credentialKind: credential.kind,
+    headers: options.headers ?? {},
+    organization: options.organization,
+    project: options.project,
+  })
   const attempt = async (credential: Credential) => {
     secrets.push(credential.value)
-    const { request, warnings } = build({
-      route: credential.vertexProject && !route.vertexProject ? { ...route, vertexProject: credential.vertexProject } : route,
-      credential: credential.value,
-      credentialKind: credential.kind,
-      headers: options.headers ?? {},
-      organization: options.organization,
-      project: options.project,
-    })
+    const { request, warnings } = build(context(credential))
     const response = await send(request, {
       deadline,
       maxRetries,
@@ -69,6 +70,9 @@ export async function exchange(
   }
   try {
     if (deadline.signal.aborted) throw deadline.abortError()
+    // Builders also check the input (formats, voices, limits). Run them once before a token is
+    // fetched or a token function called, so bad input never costs a request.
+    build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
     const credential = await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch })
     try {
       return await attempt(credential)
@@ -83,9 +87,11 @@ export async function exchange(
   }
 }
 
-/** Merges call options over client options; an option left `undefined` does not erase one. */
+/** Merges call options over client options (headers are merged too); `undefined` erases nothing. */
 export function mergeOptions<T extends object>(client: ClientOptions, call: T): ClientOptions & T {
   const merged: Record<string, unknown> = { ...client }
   for (const [key, value] of Object.entries(call)) if (value !== undefined) merged[key] = value
+  // Headers add up: a per-call trace header must not drop the client's tenant header.
+  if (client.headers && (call as ClientOptions).headers) merged.headers = { ...client.headers, ...(call as ClientOptions).headers }
   return merged as ClientOptions & T
 }

@@ -1,6 +1,6 @@
 /** True in a browser page or worker, where nothing is secret and `process` is not read. */
 export function isBrowser(): boolean {
-  const scope = globalThis as { document?: unknown; importScripts?: unknown; navigator?: { product?: string } }
+  const scope = globalThis as { document?: unknown; importScripts?: unknown }
   return typeof scope.document === 'object' || typeof scope.importScripts === 'function'
 }
 

@@ -1,3 +1,5 @@
+import { isRetryableStatus } from './transport/retry-policy.ts'
+
 /** Base class of every error voxfetch throws on purpose. */
 export class VoxfetchError extends Error {
   override name = 'VoxfetchError'
@@ -26,8 +28,6 @@ export interface APIErrorInit {
   body?: string | undefined
 }
 
-const RETRYABLE_STATUSES = new Set([408, 409, 429])
-
 /** The server answered with a non-2xx status. */
 export class APIError extends VoxfetchError {
   override name = 'APIError'
@@ -55,7 +55,7 @@ export class APIError extends VoxfetchError {
 
   /** Whether the same request may succeed when sent again (408, 409, 429, >= 500). */
   get retryable(): boolean {
-    return RETRYABLE_STATUSES.has(this.status) || this.status >= 500
+    return isRetryableStatus(this.status)
   }
 }
 
@@ -106,15 +106,22 @@ export class ConnectionError extends VoxfetchError {
   override name = 'ConnectionError'
 }
 
+const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError']
+
+// By name rather than instanceof, so errors from another copy of voxfetch (an ESM and a CJS
+// build loaded side by side) are recognized too.
 function hasName(error: unknown, name: string): boolean {
   return error instanceof Error && error.name === name
 }
 
-export const isVoxfetchError = (error: unknown): error is VoxfetchError => error instanceof VoxfetchError
+export const isVoxfetchError = (error: unknown): error is VoxfetchError =>
+  error instanceof Error && NAMES.includes(error.name)
+export const isInvalidRequestError = (error: unknown): error is InvalidRequestError => hasName(error, 'InvalidRequestError')
 export const isAPIError = (error: unknown): error is APIError => hasName(error, 'APIError')
 export const isFileTooLargeError = (error: unknown): error is FileTooLargeError =>
   hasName(error, 'FileTooLargeError')
 export const isTimeoutError = (error: unknown): error is TimeoutError => hasName(error, 'TimeoutError')
+export const isConnectionError = (error: unknown): error is ConnectionError => hasName(error, 'ConnectionError')
 /** True for a user's abort (the platform's `AbortError`), which voxfetch never retries. */
 export const isAbortError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'

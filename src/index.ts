@@ -8,7 +8,9 @@ export {
   VoxfetchError,
   isAbortError,
   isAPIError,
+  isConnectionError,
   isFileTooLargeError,
+  isInvalidRequestError,
   isTimeoutError,
   isVoxfetchError,
 } from './errors.ts'

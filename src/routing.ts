@@ -127,7 +127,9 @@ function routeFromEntry(entry: ModelListEntry, index: number, options: ClientOpt
   }
   const route = routeFromName(params.model, {
     ...options,
-    apiKey: text('api_key') ?? options.apiKey,
+    // An entry pointing elsewhere never gets the caller's key (say a proxy virtual key): like the
+    // proxy, it falls back to the provider's environment variable.
+    apiKey: text('api_key') ?? (apiBase === undefined ? options.apiKey : undefined),
     baseURL: apiBase ?? options.baseURL,
     apiVersion: text('api_version') ?? options.apiVersion,
     vertexProject: text('vertex_project') ?? options.vertexProject,

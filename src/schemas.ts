@@ -4,7 +4,11 @@ import type { GeminiVoice } from './providers/gemini-voices.ts'
 
 const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
 const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', message)
-const positiveMs = z.number().check(z.positive('must be a positive number of milliseconds'))
+// setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days).
+const positiveMs = z.number().check(
+  z.positive('must be a positive number of milliseconds'),
+  z.lte(2_147_483_647, 'must be at most 2147483647 ms (about 24.8 days)'),
+)
 
 export type OpenAIVoice =
   | 'alloy' | 'ash' | 'ballad' | 'coral' | 'echo' | 'fable' | 'onyx'
@@ -167,7 +171,7 @@ export const transcriptionParamsSchema = z.strictObject({
   /** Needs `response_format: 'verbose_json'`. */
   timestamp_granularities: z.optional(z.array(z.enum(['word', 'segment'], 'must be "word" or "segment"'))),
   include: z.optional(z.array(z.string())),
-  /** Called as the upload advances (throttled by the platform: about every 100 ms in browsers). */
+  /** Called as the upload advances: at most 20 times a second, always ending at 100 %. */
   onUploadProgress: z.optional(fn<(progress: UploadProgress) => void>('must be a function')),
 })
 export type TranscriptionParams = z.input<typeof transcriptionParamsSchema>

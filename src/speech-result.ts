@@ -1,4 +1,5 @@
 import { concatBytes } from './audio/concat-bytes.ts'
+import { requestIdOf } from './request-id.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
@@ -42,9 +43,9 @@ export class SpeechResult {
     this.provider = init.provider
   }
 
-  /** The request id the server gave (`x-request-id` or LiteLLM's `x-litellm-call-id`). */
+  /** The request id the server gave (`x-request-id`, LiteLLM's `x-litellm-call-id`, Azure's `apim-request-id`). */
   get requestId(): string | undefined {
-    return this.headers.get('x-request-id') ?? this.headers.get('x-litellm-call-id') ?? undefined
+    return requestIdOf(this.headers)
   }
 
   get bodyUsed(): boolean {

@@ -48,6 +48,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     throw unexpected(response, route.provider, `expected audio but got ${essence(contentType)}`, text)
   }
   const body = await openBody(response, deadline)
+  if (body.head.byteLength === 0) throw unexpected(response, route.provider, 'the answer has no audio in it', '')
   return result(body.stream, resolveMediaType(contentType, body.head, input.response_format))
 }
 

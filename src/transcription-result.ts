@@ -33,7 +33,7 @@ export interface Transcription {
   headers: Headers
   provider: string
   warnings: readonly Warning[]
-  /** `x-request-id` or LiteLLM's `x-litellm-call-id`. */
+  /** `x-request-id`, LiteLLM's `x-litellm-call-id` or Azure's `apim-request-id`. */
   requestId?: string
 }
 

@@ -6,6 +6,7 @@ import type { TranscriptionInput } from './providers/types.ts'
 import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema } from './schemas.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
+import { requestIdOf } from './request-id.ts'
 import { validate } from './validate.ts'
 
 /** Audio → text, in one normalized shape whatever the server answered. */
@@ -49,7 +50,7 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
       body: body.slice(0, 2_000),
     })
   }
-  const requestId = response.headers.get('x-request-id') ?? response.headers.get('x-litellm-call-id') ?? undefined
+  const requestId = requestIdOf(response.headers)
   return {
     ...fields,
     format,

@@ -26,8 +26,12 @@ export function decodeBase64(text: string): Uint8Array {
   const buffer = (globalThis as { Buffer?: BufferLike }).Buffer
   if (buffer && typeof buffer.from === 'function') {
     const bytes = buffer.from(text, 'base64')
-    // A Uint8Array view of the same memory: callers get a plain Uint8Array, not a Buffer.
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    // Buffer skips characters it does not know; a short result means the input was not clean
+    // base64, and the table path then says exactly what is wrong (or copes with whitespace).
+    if (bytes.byteLength === decodedLength(text)) {
+      // A Uint8Array view of the same memory: callers get a plain Uint8Array, not a Buffer.
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    }
   }
   return decodeBase64WithTable(text)
 }
@@ -38,9 +42,7 @@ export function decodeBase64(text: string): Uint8Array {
  * fast paths do not take (whitespace, the URL-safe alphabet).
  */
 export function decodeBase64After(offset: number, text: string): Uint8Array {
-  let end = text.length
-  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--
-  const size = Math.floor((end * 3) / 4)
+  const size = decodedLength(text)
   const buffer = (globalThis as { Buffer?: BufferLike }).Buffer
   const setFromBase64 = (Uint8Array.prototype as { setFromBase64?: SetFromBase64 }).setFromBase64
   try {
@@ -59,6 +61,13 @@ export function decodeBase64After(offset: number, text: string): Uint8Array {
   const target = new Uint8Array(offset + bytes.byteLength)
   target.set(bytes, offset)
   return target
+}
+
+/** Bytes that clean base64 (no whitespace) decodes to. */
+function decodedLength(text: string): number {
+  let end = text.length
+  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--
+  return Math.floor((end * 3) / 4)
 }
 
 const INVALID = 255

@@ -16,9 +16,10 @@ export async function loadServiceAccount(source: string | ServiceAccount, field:
     fileText = await readTextFile(text)
   } catch (error) {
     const reason = (error as { code?: string }).code ?? (error instanceof Error ? error.message : String(error))
-    throw new InvalidRequestError(field, `could not read the service-account file "${text}" (${reason})`, { cause: error })
+    // The value is not quoted: a misplaced inline key (say base64) must not end up in logs.
+    throw new InvalidRequestError(field, `names no readable service-account file (${reason}); pass the JSON itself or a path`, { cause: error })
   }
-  return checked(parseJSON(fileText, field, `"${text}" is not a service-account JSON file`), field)
+  return checked(parseJSON(fileText, field, 'names a file that is not service-account JSON'), field)
 }
 
 function parseJSON(text: string, field: string, message: string): unknown {

@@ -22,7 +22,9 @@ export interface OpenedBody {
  */
 export async function openBody(response: Response, deadline: Deadline): Promise<OpenedBody> {
   const reader = (response.body ?? new Blob([]).stream()).getReader()
-  const expected = Number(response.headers.get('content-length') ?? Number.NaN)
+  // Content-Length counts encoded bytes: only an unencoded body can be checked against it.
+  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity'
+  const expected = encoded ? Number.NaN : Number(response.headers.get('content-length') ?? Number.NaN)
   let received = 0
   const fail = (error: unknown): never => {
     deadline.dispose()

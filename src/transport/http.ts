@@ -29,7 +29,8 @@ function ofetchFor(fetch: typeof globalThis.fetch | undefined) {
 export async function fetchOnce(url: string, init: FetchInit): Promise<Response> {
   return ofetchFor(init.fetch).raw(url, {
     method: init.method,
-    headers: init.headers,
+    // ofetch would ask for JSON on string bodies; an audio endpoint should be free to answer audio.
+    headers: { accept: '*/*', ...init.headers },
     body: init.body,
     signal: init.signal,
     redirect: init.redirect,

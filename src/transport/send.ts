@@ -2,7 +2,7 @@ import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../err
 import type { UploadProgress } from '../schemas.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
-import { isRetryableStatus, retryDelay } from './retry-policy.ts'
+import { retryDelay } from './retry-policy.ts'
 import { transmit } from './transmit.ts'
 import { innermostMessage } from './http.ts'
 
@@ -47,7 +47,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     // The body decides too: a proxy's file-size refusal comes as a 500 and must not be resent.
     const failure = options.toError(response, await readErrorBody(response, deadline))
     const delay = retryDelay(attempt, response.headers, Date.now(), Math.random())
-    if (canRetry && isAPIError(failure) && isRetryableStatus(failure.status) && delay < deadline.remaining()) {
+    if (canRetry && isAPIError(failure) && failure.retryable && delay < deadline.remaining()) {
       await deadline.sleep(delay)
       continue
     }

@@ -1,3 +1,5 @@
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
+
 export interface XhrInit {
   method: string
   headers: Record<string, string>
@@ -22,7 +24,7 @@ export function xhrRequest(url: string, init: XhrInit): Promise<Response> {
     const settle = () => init.signal.removeEventListener('abort', onAbort)
     xhr.onload = () => {
       settle()
-      resolve(new Response(xhr.status === 204 ? null : (xhr.response as Blob), {
+      resolve(new Response(NULL_BODY_STATUSES.has(xhr.status) ? null : (xhr.response as Blob), {
         status: xhr.status,
         statusText: xhr.statusText,
         headers: parseHeaders(xhr.getAllResponseHeaders()),

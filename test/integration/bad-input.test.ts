@@ -91,6 +91,7 @@ describe('client options', () => {
     ['baseURL', { baseURL: 'ftp://files.test' }],
     ['apiKey', { apiKey: '' }],
     ['timeout', { timeout: 0 }],
+    ['timeout', { timeout: 3_000_000_000 }],
     ['maxRetries', { maxRetries: -1 }],
     ['maxRetries', { maxRetries: 11 }],
     ['fetch', { fetch: 'fetch' }],

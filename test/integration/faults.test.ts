@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { APIError, ConnectionError, FileTooLargeError, TimeoutError } from '../../src/index.ts'
+import { APIError, ConnectionError, FileTooLargeError, isConnectionError, isVoxfetchError, TimeoutError } from '../../src/index.ts'
 import { caught, fault, useEmulator } from './setup.ts'
 
 const emu = useEmulator()
@@ -48,6 +48,7 @@ describe('retries', () => {
   it('ends with a ConnectionError when every attempt is reset', async () => {
     const error = await caught(emu.client({ maxRetries: 1 }).speech({ ...speak, headers: fault('reset-before-headers') }))
     expect(error).toBeInstanceOf(ConnectionError)
+    expect(isConnectionError(error) && isVoxfetchError(error)).toBe(true)
     expect(speechRequests()).toHaveLength(2)
   })
 

@@ -148,3 +148,21 @@ async function jwtFor(account: { client_email: string; private_key: string; toke
   const { signServiceAccountJWT } = await import('../../src/auth/google-jwt.ts')
   return signServiceAccountJWT(account, Math.floor(Date.now() / 1000))
 }
+
+describe('bad input with a service account', () => {
+  it('is refused before any token is fetched', async () => {
+    const account = await createServiceAccount(emu.emulator)
+    const error = await createClient({ maxRetries: 0 })
+      .speech({
+        model: 'vertex_ai/gemini-2.5-flash-preview-tts',
+        input: 'Hi',
+        response_format: 'mp3',
+        vertexCredentials: account,
+        vertexProject: 'voxfetch-test',
+        baseURL: url('/vertex'),
+      })
+      .catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ name: 'InvalidRequestError', field: 'response_format' })
+    expect(emu.emulator.requests).toHaveLength(0)
+  })
+})

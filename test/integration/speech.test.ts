@@ -68,6 +68,12 @@ describe('speech through a LiteLLM proxy', () => {
     expect(error.message).toMatch(/no-such-alias/)
   })
 
+  it('adds per-call headers to the client’s instead of replacing them', async () => {
+    const client = emu.client({ headers: { 'x-tenant': 'team-a' } })
+    await (await client.speech({ model: 'tts', input: 'Headers', voice: 'alloy', response_format: 'wav', headers: { 'x-trace': '42' } })).arrayBuffer()
+    expect(emu.emulator.requests[0]!.headers).toMatchObject({ 'x-tenant': 'team-a', 'x-trace': '42' })
+  })
+
   it('reads a result only once', async () => {
     const audio = await emu.client().speech({ model: 'tts', input: 'Once', voice: 'alloy', response_format: 'wav' })
     await audio.arrayBuffer()

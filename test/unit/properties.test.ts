@@ -141,6 +141,11 @@ describe('WAV wrapping of PCM', () => {
     )
   })
 
+  it('refuses base64 with characters outside the alphabet instead of skipping them', () => {
+    expect(() => decodeBase64('AAAA@@@@')).toThrow(/Invalid base64/)
+    expect(decodeBase64('AAAA\nAAAA')).toEqual(new Uint8Array(6))
+  })
+
   it('decodes any base64 exactly like the platform', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 3000 }), (bytes) => {

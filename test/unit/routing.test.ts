@@ -61,6 +61,13 @@ describe('resolveRoute', () => {
     expect(() => resolveRoute('hosted_vllm/whisper', {})).toThrow(expect.objectContaining({ field: 'baseURL' }))
   })
 
+  it('never sends the caller’s key to a model-list entry that points elsewhere', () => {
+    vi.stubEnv('OPENAI_API_KEY', 'sk-env-openai-key')
+    const modelList = [{ model_name: 'tts', litellm_params: { model: 'openai/tts-1', api_base: 'https://api.openai.com/v1' } }]
+    const route = resolveRoute('tts', { baseURL: 'http://proxy.test', apiKey: 'sk-proxy-virtual', modelList })
+    expect(route).toMatchObject({ provider: 'openai', baseURL: 'https://api.openai.com/v1', apiKey: 'sk-env-openai-key' })
+  })
+
   it('resolves a model-list alias to its deployment, with its file size limit', () => {
     vi.stubEnv('MY_OPENAI_KEY', 'sk-from-env-ref')
     const modelList = [
