@@ -1,12 +1,12 @@
 import { essence, resolveMediaType } from './audio/media-type.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
-import { APIError } from './errors.ts'
 import { assertInputLength } from './limits.ts'
 import type { SpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
 import { SpeechResult } from './speech-result.ts'
 import { openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
+import { unexpectedAnswer } from './unexpected-answer.ts'
 import { validate } from './validate.ts'
 
 /** Text → audio. Resolves as soon as the first bytes arrive; the rest streams. */
@@ -45,10 +45,10 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   }
   if (/^(application\/json|text\/)/.test(essence(contentType))) {
     const text = await readText(response, deadline)
-    throw unexpected(response, route.provider, `expected audio but got ${essence(contentType)}`, text)
+    throw unexpectedAnswer(route.provider, `expected audio but got ${essence(contentType)}`, text, response)
   }
   const body = await openBody(response, deadline)
-  if (body.head.byteLength === 0) throw unexpected(response, route.provider, 'the answer has no audio in it', '')
+  if (body.head.byteLength === 0) throw unexpectedAnswer(route.provider, 'the answer has no audio in it', undefined, response)
   return result(body.stream, resolveMediaType(contentType, body.head, input.response_format))
 }
 
@@ -56,16 +56,6 @@ function parseJSON(text: string, response: Response, provider: string): unknown 
   try {
     return JSON.parse(text)
   } catch {
-    throw unexpected(response, provider, 'the answer is not valid JSON', text)
+    throw unexpectedAnswer(provider, 'the answer is not valid JSON', text, response)
   }
-}
-
-function unexpected(response: Response, provider: string, message: string, body: string): APIError {
-  return new APIError({
-    status: response.status,
-    provider,
-    message: `${response.status} Unexpected answer: ${message}`,
-    headers: response.headers,
-    body: body.slice(0, 2_000),
-  })
 }

@@ -1,11 +1,12 @@
 import { toAudioFile } from './audio/audio-file.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
-import { APIError, InvalidRequestError } from './errors.ts'
+import { InvalidRequestError } from './errors.ts'
 import { assertFileSize } from './limits.ts'
 import type { TranscriptionInput } from './providers/types.ts'
 import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema } from './schemas.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
+import { unexpectedAnswer } from './unexpected-answer.ts'
 import { requestIdOf } from './request-id.ts'
 import { validate } from './validate.ts'
 
@@ -42,13 +43,7 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
   const body = await readText(response, deadline)
   const fields = parseTranscriptionBody(body, response.headers.get('content-type'))
   if (!fields) {
-    throw new APIError({
-      status: response.status,
-      provider: route.provider,
-      message: `${response.status} Unexpected answer: no transcript text in it`,
-      headers: response.headers,
-      body: body.slice(0, 2_000),
-    })
+    throw unexpectedAnswer(route.provider, 'no transcript text in it', body, response)
   }
   const requestId = requestIdOf(response.headers)
   return {

@@ -1,6 +1,6 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { AudioInput } from '../schemas.ts'
-import { extensionForMediaType, extensionOf, sniffMediaType, TRANSCRIPTION_EXTENSIONS } from './media-type.ts'
+import { extensionForMediaType, extensionOf, mediaTypeForExtension, sniffMediaType, TRANSCRIPTION_EXTENSIONS } from './media-type.ts'
 
 export interface AudioFile {
   blob: Blob
@@ -9,10 +9,6 @@ export interface AudioFile {
 }
 
 const ACCEPTED = new Set<string>(TRANSCRIPTION_EXTENSIONS)
-const MEDIA_TYPE_OF: Record<string, string> = {
-  flac: 'audio/flac', mp3: 'audio/mpeg', mp4: 'audio/mp4', mpeg: 'audio/mpeg', mpga: 'audio/mpeg',
-  m4a: 'audio/mp4', ogg: 'audio/ogg', wav: 'audio/wav', webm: 'audio/webm',
-}
 
 /**
  * Turns any accepted input into a Blob with a filename whose extension tells the server the
@@ -35,7 +31,7 @@ export async function toAudioFile(file: AudioInput, filename?: string): Promise<
     )
   }
   const base = name && extension === named ? name : `${name || 'audio'}.${extension}`
-  return { blob, filename: base, mediaType: blob.type || MEDIA_TYPE_OF[extension]! }
+  return { blob, filename: base, mediaType: blob.type || mediaTypeForExtension(extension)! }
 }
 
 async function head(blob: Blob): Promise<Uint8Array> {

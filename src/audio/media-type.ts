@@ -80,6 +80,16 @@ export function extensionForMediaType(mediaType: string | null | undefined): str
   return EXTENSIONS[essence(mediaType)]
 }
 
+const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
+  flac: 'audio/flac', mp3: 'audio/mpeg', mp4: 'audio/mp4', mpeg: 'audio/mpeg', mpga: 'audio/mpeg',
+  m4a: 'audio/mp4', ogg: 'audio/ogg', oga: 'audio/ogg', opus: 'audio/ogg', wav: 'audio/wav', webm: 'audio/webm',
+}
+
+/** `wav` → `audio/wav`; `undefined` for extensions that are not audio servers take. */
+export function mediaTypeForExtension(extension: string | undefined): string | undefined {
+  return extension === undefined ? undefined : MEDIA_TYPES_BY_EXTENSION[extension.toLowerCase()]
+}
+
 export function extensionOf(filename: string): string | undefined {
   const match = /\.([a-z0-9]+)$/i.exec(filename)
   return match?.[1]?.toLowerCase()

@@ -5,7 +5,7 @@ import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { mergeBody } from './merge-body.ts'
 import type { DecodedAudio, SpeechInput } from './types.ts'
-import { unexpectedAnswer } from './unexpected-answer.ts'
+import { unexpectedAnswer } from '../unexpected-answer.ts'
 import { DEFAULT_GOOGLE_VOICE, languageCodeOf, OPENAI_TO_GOOGLE_VOICE } from './vertex-voices.ts'
 
 /** Cloud TTS refuses more than 5,000 bytes of text or SSML per request. */

@@ -7,7 +7,7 @@ import type { Warning } from '../speech-result.ts'
 import { DEFAULT_GEMINI_VOICE, OPENAI_TO_GEMINI_VOICE } from './gemini-voices.ts'
 import { mergeBody } from './merge-body.ts'
 import type { DecodedAudio, SpeechInput } from './types.ts'
-import { unexpectedAnswer } from './unexpected-answer.ts'
+import { unexpectedAnswer } from '../unexpected-answer.ts'
 
 /**
  * The generateContent speech body shared by the Gemini API and Vertex AI Gemini models.

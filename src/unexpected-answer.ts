@@ -1,0 +1,22 @@
+import { APIError } from './errors.ts'
+
+/**
+ * A 2xx answer that holds nothing usable (no audio, no transcript, not the JSON it should be):
+ * an `APIError` with the capped body text, and the status and headers when known.
+ */
+export function unexpectedAnswer(
+  provider: string,
+  message: string,
+  body?: unknown,
+  response?: { status: number; headers: Headers },
+): APIError {
+  const status = response?.status ?? 200
+  const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  return new APIError({
+    status,
+    provider,
+    message: `${status} Unexpected answer: ${message}`,
+    headers: response?.headers,
+    body: text?.slice(0, 2_000),
+  })
+}
