@@ -1,7 +1,8 @@
 import { toAPIError } from '../api-error.ts'
-import { APIError, ConnectionError } from '../errors.ts'
+import { APIError } from '../errors.ts'
 import type { ServiceAccount } from '../schemas.ts'
 import type { Deadline } from '../transport/deadline.ts'
+import { readAll } from '../transport/read-text.ts'
 import { send } from '../transport/send.ts'
 import { GOOGLE_TOKEN_URI, signServiceAccountJWT } from './google-jwt.ts'
 
@@ -64,13 +65,8 @@ async function exchange(tokenURI: string, assertion: string, options: TokenFetch
       toError: (failed, body) => tokenError(toAPIError(failed, body, 'vertex_ai', secrets)),
     },
   )
-  let text: string
-  try {
-    text = await response.text()
-  } catch (error) {
-    if (deadline.signal.aborted) throw deadline.abortError()
-    throw new ConnectionError('The connection closed before the token answer arrived', { cause: error })
-  }
+  // The call's deadline goes on to cover the request the token is for: read without releasing it.
+  const text = await readAll(response, deadline)
   let json: { access_token?: unknown; expires_in?: unknown } | undefined
   try {
     json = JSON.parse(text)

@@ -1,14 +1,9 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
+import { versionedURL } from './versioned-url.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
-
-/** `{base}/v1{path}`, without a second `/v1` when the base already ends in one. */
-export function openAIURL(baseURL: string, path: string): string {
-  const base = baseURL.replace(/\/+$/, '')
-  return /\/v1$/.test(base) ? `${base}${path}` : `${base}/v1${path}`
-}
 
 export function openAIHeaders(context: RequestContext, contentType?: string): Record<string, string> {
   const headers: Record<string, string> = {}
@@ -64,7 +59,7 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
       const body = speechBody(input, context.route.model, warnings, direct)
       return {
         request: {
-          url: openAIURL(context.route.baseURL, '/audio/speech'),
+          url: versionedURL(context.route.baseURL, '/audio/speech'),
           method: 'POST',
           headers: openAIHeaders(context, 'application/json'),
           body,
@@ -75,7 +70,7 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
     buildTranscriptionRequest(input, context): BuiltRequest {
       return {
         request: {
-          url: openAIURL(context.route.baseURL, '/audio/transcriptions'),
+          url: versionedURL(context.route.baseURL, '/audio/transcriptions'),
           method: 'POST',
           headers: openAIHeaders(context),
           body: {

@@ -3,6 +3,7 @@ import type { Warning } from '../speech-result.ts'
 import { cloudTTSBody, decodeCloudTTSSpeech } from './cloud-tts.ts'
 import { decodeGeminiSpeech, geminiSpeechBody } from './gemini-speech.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './types.ts'
+import { versionedURL } from './versioned-url.ts'
 
 export const CLOUD_TTS_BASE_URL = 'https://texttospeech.googleapis.com'
 export const DEFAULT_VERTEX_LOCATION = 'us-central1'
@@ -12,14 +13,8 @@ export function isVertexGeminiModel(model: string): boolean {
   return /^gemini-/i.test(model)
 }
 
-/** `{base}/v1{path}`, without a second `/v1` when the base already carries the version. */
-function versioned(base: string, path: string): string {
-  const trimmed = base.replace(/\/+$/, '')
-  return /\/v1$/.test(trimmed) ? `${trimmed}${path}` : `${trimmed}/v1${path}`
-}
-
 export function cloudTTSURL(route: Route): string {
-  return versioned(route.baseURL || CLOUD_TTS_BASE_URL, '/text:synthesize')
+  return versionedURL(route.baseURL || CLOUD_TTS_BASE_URL, '/text:synthesize')
 }
 
 /** Regional host `{location}-aiplatform.googleapis.com`; `global` has no prefix. */
@@ -34,7 +29,7 @@ export function vertexGeminiURL(route: Route): string {
   const location = route.vertexLocation ?? DEFAULT_VERTEX_LOCATION
   const base = route.baseURL || (location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`)
   const path = `/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(route.model)}:generateContent`
-  return versioned(base, path)
+  return versionedURL(base, path)
 }
 
 function bearer(context: RequestContext): Record<string, string> {

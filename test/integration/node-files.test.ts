@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_PCM, WAV_HEADER_BYTES, writeWavHeader } from '../../src/audio/wav.ts'
 import { ConnectionError } from '../../src/index.ts'
 import { fileFromPath, streamToFile } from '../../src/node/index.ts'
 import { parseWavText, TEST_KEYS } from '../emulator/index.ts'
@@ -49,19 +50,8 @@ describe('fileFromPath', () => {
     const path = join(dir, 'big.wav')
     const size = 200 * 1024 * 1024
     const handle = await open(path, 'w')
-    const header = Buffer.alloc(44)
-    header.write('RIFF', 0)
-    header.writeUInt32LE(size - 8, 4)
-    header.write('WAVEfmt ', 8)
-    header.writeUInt32LE(16, 16)
-    header.writeUInt16LE(1, 20)
-    header.writeUInt16LE(1, 22)
-    header.writeUInt32LE(24_000, 24)
-    header.writeUInt32LE(48_000, 28)
-    header.writeUInt16LE(2, 32)
-    header.writeUInt16LE(16, 34)
-    header.write('data', 36)
-    header.writeUInt32LE(size - 44, 40)
+    const header = new Uint8Array(WAV_HEADER_BYTES)
+    writeWavHeader(header, size - WAV_HEADER_BYTES, DEFAULT_PCM)
     await handle.write(header)
     await handle.truncate(size)
     await handle.close()

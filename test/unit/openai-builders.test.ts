@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { openai, openAICompatible, openAIURL } from '../../src/providers/openai.ts'
+import { openai, openAICompatible } from '../../src/providers/openai.ts'
+import { versionedURL as openAIURL } from '../../src/providers/versioned-url.ts'
 import type { RequestContext, TranscriptionInput } from '../../src/providers/types.ts'
 
 const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
