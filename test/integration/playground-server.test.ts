@@ -23,7 +23,7 @@ beforeAll(async () => {
   server = await startPlaygroundServer({
     upstream: proxyUpstream(`${proxy.url}/litellm`, KEY),
     pages: { dir: pages },
-    info: () => ({ upstream: { kind: 'proxy', origin: proxy.url, keyAdded: true }, speechModels: ['tts'], transcriptionModels: [] }),
+    info: () => ({ upstream: { kind: 'proxy', origin: proxy.url, keyAdded: true }, speechModels: [], transcriptionModels: [{ name: 'whisper', maxFileSizeMB: 25 }], uploadFormats: [] }),
   })
 })
 afterAll(async () => {
@@ -131,7 +131,7 @@ describe('playground server: who may call it', () => {
     for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`, `[::1]:${server.port}`, `LOCALHOST:${server.port}`]) {
       const info = await send('GET', '/playground.json', [`Host: ${host}`, `Origin: http://${host.toLowerCase()}`])
       expect(info.status).toBe(200)
-      expect(info.text).toContain('"speechModels":["tts"]')
+      expect(info.text).toContain('"transcriptionModels":[{"name":"whisper"')
       expect(info.text).not.toContain(KEY)
       expect((await send('GET', '/', [`Host: ${host}`])).status).toBe(200)
     }
