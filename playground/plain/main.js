@@ -40,7 +40,6 @@ function followModel() {
     select.replaceChildren(...values.map((value) => new Option(value)))
     select.value = kept
   }
-  $('#speech-note').textContent = model.note ? `${model.note}.` : ''
 }
 $('#speech-model').addEventListener('change', followModel)
 
