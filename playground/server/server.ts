@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { PlaygroundInfo } from '../src/playground-info.ts'
 import { forward, isForwarded, upstreamURL, type Upstream } from './forward.ts'
@@ -55,6 +56,13 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   })
   let closeVite: (() => Promise<void>) | undefined
   if (options.pages === 'vite') {
+    // Vite's hot-reload socket arrives as an upgrade, past the request handler: same rules.
+    server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      const refusal = checkCaller(request, hosts)
+      if (!refusal) return
+      socket.on('error', () => {}) // Vite may still try to answer on it
+      socket.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    })
     const vite = await attachVite(server)
     pages = vite.handler
     closeVite = vite.close

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import { connect } from 'node:net'
 
 /** Sends `head` (CRLF lines, no trailing blank line) and a body over a raw socket; returns status and text. */
-export function rawRequest(port: number, head: string, body = ''): Promise<{ status: number; text: string }> {
+export function rawRequest(port: number, head: string, body = '', connection = 'close'): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1')
     const chunks: Buffer[] = []
@@ -14,8 +14,8 @@ export function rawRequest(port: number, head: string, body = ''): Promise<{ sta
     })
     const length = body ? `\r\nContent-Length: ${Buffer.byteLength(body)}` : ''
     // Not `end()`: a half-closed socket makes Node drop the answer to an async handler.
-    socket.write(`${head}${length}\r\nConnection: close\r\n\r\n${body}`)
-    socket.setTimeout(5000, () => socket.destroy())
+    socket.write(`${head}${length}\r\nConnection: ${connection}\r\n\r\n${body}`)
+    socket.setTimeout(connection === 'close' ? 5000 : 1000, () => socket.destroy())
   })
 }
 
