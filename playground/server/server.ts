@@ -9,7 +9,10 @@ import { notFound, serveStatic } from './static-files.ts'
 export interface PlaygroundServerOptions {
   /** @default 0 (a random free port) */
   port?: number
-  /** @default '127.0.0.1' */
+  /**
+   * Where it listens. Requests must name it (or localhost, 127.0.0.1, [::1]) with its port in
+   * `Host`; other names are refused. @default '127.0.0.1'
+   */
   host?: string
   /** The proxy that answers the API paths on this origin. */
   upstream: Upstream
@@ -37,9 +40,10 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   // this page's own scripts are forwarded, to the configured base and nowhere else.
   const server = createServer((request, response) => {
     const target = parseTarget(request.url)
-    const refusal = isRefusal(target) ? target : checkCaller(request, hosts)
+    if (isRefusal(target)) return refuse(response, target)
+    const refusal = checkCaller(request, hosts)
     if (refusal) return refuse(response, refusal)
-    const { path, query } = target as Exclude<typeof target, Refusal>
+    const { path, query } = target
     const api = path === '/playground.json' || isForwarded(options.upstream, request.method, path)
     const crossSite = api ? checkSameOrigin(request) : undefined
     if (crossSite) return refuse(response, crossSite)
