@@ -63,7 +63,7 @@ export function parseTarget(target: string | undefined): RequestTarget | Refusal
   const queryAt = target.search(/[?#]/)
   const path = queryAt === -1 ? target : target.slice(0, queryAt)
   const query = queryAt === -1 ? '' : target.slice(queryAt)
-  if (query.startsWith('#') || query.includes('#')) return refused
+  if (query.includes('#')) return refused
   if (!PATH_CHARACTERS.test(path) || HIDDEN_SEPARATOR.test(path)) return refused
   const segments = path.split('/').slice(1)
   if (segments.some((segment, index) => segment === '.' || segment === '..' || (segment === '' && index < segments.length - 1))) {

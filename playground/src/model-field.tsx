@@ -35,15 +35,15 @@ export function ModelField({ label, models, value, onChange, describe }: ModelFi
       </select>
       {custom && (
         <>
-        <label className="label label-small" htmlFor={`${id}-name`}>{label} name</label>
-        <input
-          id={`${id}-name`}
-          className="custom-model"
-          placeholder="e.g. openai/tts-1 or a proxy alias"
-          value={value}
-          onChange={(event) => onChange(event.target.value.trim())}
-          autoFocus
-        />
+          <label className="label label-small" htmlFor={`${id}-name`}>{label} name</label>
+          <input
+            id={`${id}-name`}
+            className="custom-model"
+            placeholder="e.g. openai/tts-1 or a proxy alias"
+            value={value}
+            onChange={(event) => onChange(event.target.value.trim())}
+            autoFocus
+          />
         </>
       )}
     </div>
