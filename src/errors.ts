@@ -84,18 +84,14 @@ export class FileTooLargeError extends VoxfetchError {
   readonly requestId: string | undefined
 
   constructor(init: FileTooLargeErrorInit) {
-    super(init.message ?? fileSizeMessage(init.fileSizeMB, init.maxFileSizeMB))
+    // BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit):
+    // an f-string of two floats, `max_file_size_mb` being a float field of the deployment's params.
+    super(init.message ?? `File size is too large. Please check your file size. Passed file size: ${pythonFloat(init.fileSizeMB)} MB. Max file size: ${pythonFloat(init.maxFileSizeMB)} MB`)
     this.fileSizeMB = init.fileSizeMB
     this.maxFileSizeMB = init.maxFileSizeMB
     this.status = init.status
     this.requestId = init.requestId
   }
-}
-
-// BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit):
-// an f-string of two floats, `max_file_size_mb` being a float field of the deployment's params.
-function fileSizeMessage(fileSizeMB: number, maxFileSizeMB: number): string {
-  return `File size is too large. Please check your file size. Passed file size: ${pythonFloat(fileSizeMB)} MB. Max file size: ${pythonFloat(maxFileSizeMB)} MB`
 }
 
 /** The whole exchange (retries and body included) took longer than `timeout` ms. */

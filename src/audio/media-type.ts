@@ -30,18 +30,12 @@ export function sniffMediaType(bytes: Uint8Array): string | undefined {
  * real version and layer). The fields a header cannot hold are refused too (bitrate 1111, sample
  * rate 11, ADTS frequency 13–15), so raw PCM starting with 0xFF bytes is not taken for MP3.
  */
-function frameSyncType(bytes: Uint8Array): string | undefined {
-  const [first = 0, second = 0, third = 0] = bytes
-  if (bytes.length < 3 || first !== 0xff || (second & 0xe0) !== 0xe0) return undefined
-  const layer = (second >> 1) & 0b11
-  if (layer === 0) {
-    const adts = (second & 0xf0) === 0xf0 && ((third >> 2) & 0xf) < 13
-    return adts ? 'audio/aac' : undefined
-  }
-  const version = (second >> 3) & 0b11
-  const bitrate = third >> 4
-  const sampleRate = (third >> 2) & 0b11
-  return version !== 0b01 && bitrate !== 0xf && sampleRate !== 0b11 ? 'audio/mpeg' : undefined
+function frameSyncType([first, second = 0, third]: Uint8Array): string | undefined {
+  if (first !== 0xff || second < 0xe0 || third === undefined) return undefined
+  // Layer 00: ADTS, whose sync is 12 bits, with a frequency index below 13.
+  if (!(second & 0b110)) return second >= 0xf0 && (third & 0x3c) < 13 << 2 ? 'audio/aac' : undefined
+  // MPEG version 01, bitrate 1111 and sample rate 11 are reserved.
+  return (second & 0x18) !== 0x08 && third < 0xf0 && (third & 0x0c) !== 0x0c ? 'audio/mpeg' : undefined
 }
 
 /** The bare, lower-cased type of a Content-Type value: `audio/webm;codecs=opus` → `audio/webm`. */

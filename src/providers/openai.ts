@@ -30,7 +30,7 @@ export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Wa
     model,
     input: input.input,
     voice: input.voice,
-    ...(input.response_format !== undefined && { response_format: input.response_format }),
+    response_format: input.response_format, // dropped by JSON.stringify when undefined
     ...(input.speed !== undefined && { speed: input.speed }),
     ...(instructions !== undefined && { instructions }),
     ...input.extraBody,

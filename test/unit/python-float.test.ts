@@ -39,10 +39,6 @@ describe('pythonFloat prints numbers as CPython repr(float) does', () => {
     expect(pythonFloat(bytes / (1024 * 1024))).toBe(repr)
   })
 
-  it('names the values that are not numbers as Python does', () => {
-    expect([pythonFloat(Number.NaN), pythonFloat(Infinity), pythonFloat(-Infinity)]).toEqual(['nan', 'inf', '-inf'])
-  })
-
   it('round-trips every double, with the shortest digits, in the notation Python picks', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
