@@ -57,7 +57,8 @@ export async function proxySpeech(context: RequestContext): Promise<void> {
     const refused = checkGeminiFormat(body.response_format)
     if (refused) return sendJson(context, 400, refused)
     // The bridge passes the voice through and drops speed and instructions.
-    const result = validateSpeech({ ...body, response_format: undefined, instructions: undefined, speed: undefined, stream_format: undefined, model: undefined }, model, false)
+    // Gemini limits tokens, not characters: no 4096-character rule on this path.
+    const result = validateSpeech({ ...body, response_format: undefined, instructions: undefined, speed: undefined, stream_format: undefined, model: undefined }, model, false, Number.POSITIVE_INFINITY)
     if (!result.ok) return replyRejection(context, result.rejection)
     const problem = checkGeminiVoice(result.value.voice)
     if (problem) return replyRejection(context, problem, 'Gemini')
