@@ -8,7 +8,8 @@ import { extensionFor, formatBytes } from './format.ts'
 import { ModelField } from './model-field.tsx'
 import { voicesFor } from './voices.ts'
 
-const FORMATS: readonly SpeechFormat[] = ['mp3', 'wav', 'flac', 'opus', 'aac', 'pcm']
+// 'auto' sends no response_format: a proxy alias's model picks (mp3 for OpenAI, WAV for Gemini).
+const FORMATS: ReadonlyArray<SpeechFormat | 'auto'> = ['auto', 'mp3', 'wav', 'flac', 'opus', 'aac', 'pcm']
 const SAMPLE = 'Hello! This voice was synthesized on request, streamed to your browser and played from a blob URL. Now send it back to be transcribed.'
 const MAX_INPUT = 4096
 
@@ -22,7 +23,7 @@ export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
   const [text, setText] = useState(SAMPLE)
   const [model, setModel] = useState(models[0] ?? 'tts')
   const [chosenVoice, setVoice] = useState('alloy')
-  const [format, setFormat] = useState<SpeechFormat>('mp3')
+  const [format, setFormat] = useState<SpeechFormat | 'auto'>('auto')
   const [speed, setSpeed] = useState(1)
   const [instructions, setInstructions] = useState('')
   const voices = voicesFor(model)
@@ -30,7 +31,7 @@ export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
   const options = {
     model,
     voice,
-    response_format: format,
+    response_format: format === 'auto' ? undefined : format,
     speed: speed === 1 ? undefined : speed,
     instructions: instructions.trim() || undefined,
   }
