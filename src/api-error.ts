@@ -20,6 +20,8 @@ export function toAPIError(response: Response, bodyText: string, provider: strin
       maxFileSizeMB: Number(sizeMatch[2]),
       status: response.status,
       requestId,
+      // The proxy's words, verbatim: its numbers are Python floats and may be other versions' text.
+      message: detail.message,
     })
   }
   const fallback = /<html|<!doctype/i.test(body)

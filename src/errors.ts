@@ -1,3 +1,4 @@
+import { pythonFloat } from './python-float.ts'
 import { isRetryableStatus } from './transport/retry-policy.ts'
 
 /** Base class of every error voxfetch throws on purpose. */
@@ -65,11 +66,14 @@ export interface FileTooLargeErrorInit {
   /** Set when the server, not the client-side check, refused the file. */
   status?: number | undefined
   requestId?: string | undefined
+  /** The server's own message, kept verbatim; the client-side check builds LiteLLM's. */
+  message?: string | undefined
 }
 
 /**
  * A file larger than the allowed size. The message is the LiteLLM proxy's own, whether the
- * client-side check or the proxy found it.
+ * client-side check or the proxy found it: LiteLLM prints both sizes as Python floats
+ * (`Passed file size: 1.5 MB. Max file size: 1.0 MB`).
  */
 export class FileTooLargeError extends VoxfetchError {
   override name = 'FileTooLargeError'
@@ -80,9 +84,9 @@ export class FileTooLargeError extends VoxfetchError {
   readonly requestId: string | undefined
 
   constructor(init: FileTooLargeErrorInit) {
-    super(
-      `File size is too large. Please check your file size. Passed file size: ${init.fileSizeMB} MB. Max file size: ${init.maxFileSizeMB} MB`,
-    )
+    // BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit):
+    // an f-string of two floats, `max_file_size_mb` being a float field of the deployment's params.
+    super(init.message ?? `File size is too large. Please check your file size. Passed file size: ${pythonFloat(init.fileSizeMB)} MB. Max file size: ${pythonFloat(init.maxFileSizeMB)} MB`)
     this.fileSizeMB = init.fileSizeMB
     this.maxFileSizeMB = init.maxFileSizeMB
     this.status = init.status

@@ -137,7 +137,10 @@ export const speechParamsSchema = z.strictObject({
   ),
   /** Speaker name → voice for Gemini multi-speaker speech (exactly two), e.g. `{ Joe: 'Kore', Jane: 'Puck' }`. */
   speakers: z.optional(z.record(z.string(), z.string())),
-  /** @default 'mp3' */
+  /**
+   * @default the provider's: `mp3` (OpenAI, Azure, Cloud TTS), `wav` (Gemini). A proxy alias is
+   * sent none, so the model behind the proxy decides (a Gemini alias answers WAV).
+   */
   response_format: z.optional(z.enum(SPEECH_FORMATS, `must be one of ${SPEECH_FORMATS.join(', ')}`)),
   /** 0.25 to 4. @default 1 */
   speed: z.optional(z.number().check(z.gte(0.25, 'must be at least 0.25'), z.lte(4, 'must be at most 4'))),

@@ -35,7 +35,7 @@ fetch('/playground.json')
 function followModel() {
   const model = speechModels.get($('#speech-model').value)
   if (!model) return
-  for (const [select, values] of [[$('#speech-voice'), model.voices], [$('#speech-format'), model.formats]]) {
+  for (const [select, values] of [[$('#speech-voice'), model.voices], [$('#speech-format'), ['auto', ...model.formats]]]) {
     const kept = values.includes(select.value) ? select.value : values[0]
     select.replaceChildren(...values.map((value) => new Option(value)))
     select.value = kept
@@ -68,12 +68,13 @@ $('#speech-form').addEventListener('submit', async (event) => {
   $('#speech-error').hidden = true
   $('#speech-output').hidden = true
   try {
+    // 'auto' sends no response_format: the model behind a proxy alias picks.
     const requested = $('#speech-format').value
     const audio = await client.speech({
       model: $('#speech-model').value,
       input: $('#speech-text').value,
       voice: $('#speech-voice').value,
-      response_format: requested,
+      response_format: requested === 'auto' ? undefined : requested,
       headers: testHeaders(),
     })
     const blob = await audio.blob()
@@ -84,7 +85,7 @@ $('#speech-form').addEventListener('submit', async (event) => {
     $('#speech-meta').replaceChildren(...items([audio.mediaType, `${(blob.size / 1024).toFixed(1)} KB`]))
     const received = /wav/.test(audio.mediaType) ? 'wav' : /mpeg/.test(audio.mediaType) ? 'mp3' : /flac/.test(audio.mediaType) ? 'flac' : requested
     const warnings = [
-      ...(received !== requested ? [`response_format: asked for ${requested}, the server sent ${received}`] : []),
+      ...(requested !== 'auto' && received !== requested ? [`response_format: asked for ${requested}, the server sent ${received}`] : []),
       ...audio.warnings.map(({ option, message }) => `${option}: ${message}`),
     ]
     $('#speech-warnings').replaceChildren(...items(warnings))

@@ -12,10 +12,10 @@ export function formatSeconds(seconds: number): string {
 }
 
 /** The file extension for a speech format's download. */
-export function extensionFor(mediaType: string | undefined, format: string): string {
+export function extensionFor(mediaType: string | undefined, format: string | undefined): string {
   if (mediaType === 'audio/mpeg') return 'mp3'
   if (mediaType === 'audio/wav' || mediaType === 'audio/x-wav') return 'wav'
-  return format
+  return format ?? 'bin'
 }
 
 /** The speech format a media type names: `audio/mpeg` → `mp3`; undefined when it names none. */

@@ -7,6 +7,9 @@ import { ModelField } from './model-field.tsx'
 import { speechModelInfo, type ServerKind, type SpeechModelInfo } from './speech-capabilities.ts'
 import { SpeechOutput } from './speech-output.tsx'
 
+// 'auto' sends no response_format: a proxy alias's model picks (mp3 for OpenAI, WAV for Gemini).
+type FormatChoice = SpeechFormat | 'auto'
+
 const SAMPLE = 'Hello! This voice was synthesized on request, streamed to your browser and played from a blob URL. Now send it back to be transcribed.'
 const MAX_INPUT = 4096
 
@@ -24,17 +27,18 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
   const [text, setText] = useState(SAMPLE)
   const [model, setModel] = useState(models[0]?.name ?? 'tts')
   const [chosenVoice, setVoice] = useState('alloy')
-  const [chosenFormat, setFormat] = useState<SpeechFormat>('mp3')
+  const [chosenFormat, setFormat] = useState<FormatChoice>('auto')
   const [speed, setSpeed] = useState(1)
   const [instructions, setInstructions] = useState('')
   // A typed-in model is judged by its name, as a proxy alias can only be.
   const info = models.find((entry) => entry.name === model) ?? speechModelInfo(model, model, server)
   const voice = pick(info.voices, chosenVoice)
-  const format = pick(info.formats, chosenFormat)
+  const formats: readonly FormatChoice[] = ['auto', ...info.formats]
+  const format = pick(formats, chosenFormat)
   const options = {
     model,
     voice,
-    response_format: format,
+    response_format: format === 'auto' ? undefined : format,
     speed: info.speed && speed !== 1 ? speed : undefined,
     instructions: (info.instructions && instructions.trim()) || undefined,
   }
@@ -76,7 +80,7 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
         <fieldset className="field">
           <legend className="label">Format</legend>
           <div className="segmented" data-testid="speech-formats">
-            {info.formats.map((name) => (
+            {formats.map((name) => (
               <label key={name} className="segment">
                 <input type="radio" name="speech-format" value={name} checked={format === name} onChange={() => setFormat(name)} />
                 <span>{name}</span>

@@ -6,8 +6,8 @@ import { extensionFor, formatBytes, formatOfMediaType } from './format.ts'
 
 interface SpeechOutputProps {
   speech: UseSpeechResult
-  /** The format asked for, to say so when another one came back. */
-  requested: SpeechFormat
+  /** The format asked for (`auto`: none), to say so when another one came back. */
+  requested: SpeechFormat | 'auto'
   onTranscribe(file: File): void
 }
 
@@ -24,10 +24,10 @@ export function SpeechOutput({ speech, requested, onTranscribe }: SpeechOutputPr
     )
   }
   const received = formatOfMediaType(data.mediaType)
-  const filename = `voxfetch-speech.${extensionFor(data.mediaType, data.format)}`
+  const filename = `voxfetch-speech.${extensionFor(data.mediaType, received ?? data.format)}`
   const playable = received !== 'pcm'
   const warnings = [
-    ...(received && received !== requested ? [{ option: 'response_format', message: `asked for ${requested}, the server sent ${received}` }] : []),
+    ...(received && requested !== 'auto' && received !== requested ? [{ option: 'response_format', message: `asked for ${requested}, the server sent ${received}` }] : []),
     ...data.warnings,
   ]
   const headers = [...data.headers].sort(([a], [b]) => a.localeCompare(b))

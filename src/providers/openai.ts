@@ -1,7 +1,7 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
+import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, RequestContext, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
 
@@ -14,7 +14,7 @@ export function openAIHeaders(context: RequestContext, contentType?: string): Re
   return { ...headers, ...context.headers }
 }
 
-export function speechBody(input: SpeechInput, model: string, warnings: Warning[], direct: boolean) {
+export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Warning[], direct: boolean) {
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
@@ -30,7 +30,7 @@ export function speechBody(input: SpeechInput, model: string, warnings: Warning[
     model,
     input: input.input,
     voice: input.voice,
-    response_format: input.response_format,
+    response_format: input.response_format, // dropped by JSON.stringify when undefined
     ...(input.speed !== undefined && { speed: input.speed }),
     ...(instructions !== undefined && { instructions }),
     ...input.extraBody,
@@ -52,6 +52,7 @@ export function transcriptionFields(input: TranscriptionInput, model: string): A
 
 function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
   return {
+    // openai/openai-openapi CreateSpeechRequest: input maxLength 4096.
     maxInputChars: 4096,
     ...(maxFileSizeMB !== undefined && { maxFileSizeMB }),
     buildSpeechRequest(input, context): BuiltRequest {
@@ -86,5 +87,16 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
 
 /** OpenAI itself: 25 MB uploads, instructions only for models that take them. */
 export const openai = adapter(true, 25)
-/** A LiteLLM proxy or another OpenAI-compatible server: aliases are opaque, so nothing is dropped. */
+/** Another OpenAI-compatible server (`groq/…`, `hosted_vllm/…`): nothing is dropped. */
 export const openAICompatible = adapter(false)
+/**
+ * A LiteLLM proxy alias is opaque: the proxy and the model behind it set the limits and the
+ * default format. BerriAI/litellm litellm/main.py (speech) forwards `response_format` only when
+ * the caller gives one, and its Gemini bridge refuses anything but wav and pcm
+ * (litellm/llms/gemini/speech_audio.py), so a default sent from here could break an alias.
+ */
+export const proxy: ProviderAdapter = {
+  ...openAICompatible,
+  maxInputChars: Number.POSITIVE_INFINITY,
+  defaultSpeechFormat: () => undefined,
+}

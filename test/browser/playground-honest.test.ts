@@ -77,12 +77,13 @@ describeInChromium('the playground offers only what works, on both pages', () =>
         expect(audio.duration, `${model} ${format}`).toBeGreaterThan(0)
         previous = audio.src
         played.push(`${model}:${format}`)
-        if (path === '/') expect(await page.getByTestId('result-format').textContent()).toMatch(new RegExp(`^${format} · `))
+        const expected = format === 'auto' ? (model === 'gemini-tts' ? 'wav' : 'mp3') : format
+        if (path === '/') expect(await page.getByTestId('result-format').textContent()).toMatch(new RegExp(`^${expected} · `))
         expect(await page.getByTestId('warnings').count() === 0 || !(await page.getByTestId('warnings').isVisible()), `no format warning for ${model} ${format}`).toBe(true)
       }
     }
-    expect(played).toContain('gemini-tts:wav')
-    expect(played.filter((entry) => entry.startsWith('tts:'))).toEqual(['tts:mp3', 'tts:wav', 'tts:flac'])
+    expect(played.filter((entry) => entry.startsWith('gemini-tts:'))).toEqual(['gemini-tts:auto', 'gemini-tts:wav'])
+    expect(played.filter((entry) => entry.startsWith('tts:'))).toEqual(['tts:auto', 'tts:mp3', 'tts:wav', 'tts:flac'])
     expect(playground.emulator.requests.every((request) => request.status === 200)).toBe(true)
   })
 

@@ -113,7 +113,7 @@ describe('useTranscription', () => {
     await waitFor(() => expect(result.current.status).toBe('error'))
     expect(result.current.error).toBeInstanceOf(FileTooLargeError)
     expect(result.current.error!.message).toBe(
-      'File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1 MB',
+      'File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1.0 MB',
     )
     expect(onError).toHaveBeenCalledWith(result.current.error, file)
     expect(transcriptionRequests()).toHaveLength(0)
