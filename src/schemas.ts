@@ -190,7 +190,7 @@ export const transcriptionParamsSchema = z.strictObject({
   /** Needs `response_format: 'verbose_json'`. */
   timestamp_granularities: z.optional(z.array(z.enum(['word', 'segment'], 'must be "word" or "segment"'))),
   /** `['logprobs']` returns token log probabilities in `logprobs` (needs `response_format: 'json'`). */
-  include: z.optional(z.array(z.custom<TranscriptionInclude>((value) => typeof value === 'string'))),
+  include: z.optional(z.array(z.custom<TranscriptionInclude>((value) => typeof value === 'string', 'must be a string'))),
   /**
    * `'auto'` or `{ type: 'server_vad', … }`: cut the audio into chunks by voice activity. OpenAI
    * requires it for `gpt-4o-transcribe-diarize` on audio longer than 30 s.

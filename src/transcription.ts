@@ -69,7 +69,8 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
 function assertSpeakersMatch(names: string[] | undefined, references: string[] | undefined): void {
   if (names === undefined && references === undefined) return
   if ((names?.length ?? 0) !== (references?.length ?? 0)) {
-    const field = names === undefined ? 'known_speaker_names' : 'known_speaker_references'
-    throw new InvalidRequestError(field, 'must give one sample per speaker name')
+    throw names === undefined
+      ? new InvalidRequestError('known_speaker_names', 'must name each known_speaker_references sample')
+      : new InvalidRequestError('known_speaker_references', 'must give one sample per speaker name')
   }
 }

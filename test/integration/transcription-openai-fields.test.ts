@@ -68,6 +68,8 @@ describe('bad diarization options fail before the network', () => {
   it.each([
     [{ known_speaker_names: ['a', 'b', 'c', 'd', 'e'] }, 'known_speaker_names'],
     [{ known_speaker_names: ['a'] }, 'known_speaker_references'],
+    [{ known_speaker_references: ['data:audio/wav;base64,UklGRg=='] }, 'known_speaker_names'],
+    [{ include: [42] }, 'include[0]'],
     [{ known_speaker_names: ['a'], known_speaker_references: ['https://x.test/a.wav'] }, 'known_speaker_references[0]'],
     [{ chunking_strategy: 'manual' }, 'chunking_strategy'],
     [{ chunking_strategy: { type: 'server_vad', eagerness: 'low' } }, 'chunking_strategy.eagerness'],
