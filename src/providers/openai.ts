@@ -55,9 +55,11 @@ export function transcriptionFields(input: TranscriptionInput, model: string): A
     known_speaker_names: input.known_speaker_names,
     known_speaker_references: input.known_speaker_references,
   }
+  const extra = input.extraBody ?? {}
+  // As in the JSON bodies, an extraBody field replaces the typed one of the same name.
   return [
-    ...Object.entries(typed).flatMap(([name, value]) => formFields(name, value)),
-    ...Object.entries(input.extraBody ?? {}).flatMap(([name, value]) => formFields(name, value, `extraBody.${name}`)),
+    ...Object.entries(typed).flatMap(([name, value]) => (Object.hasOwn(extra, name) ? [] : formFields(name, value))),
+    ...Object.entries(extra).flatMap(([name, value]) => formFields(name, value, `extraBody.${name}`)),
   ]
 }
 

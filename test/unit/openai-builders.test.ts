@@ -159,6 +159,13 @@ describe('transcription request', () => {
     ])
   })
 
+  it('lets an extraBody field replace the typed one, never sending both', () => {
+    const request = build({ file, filename: 'clip.webm', mediaType: 'audio/webm', response_format: 'json', include: ['logprobs'], extraBody: { include: ['logprobs', 'segments'] } })
+    expect((request.body as { fields: unknown }).fields).toEqual([
+      ['model', 'whisper'], ['response_format', 'json'], ['include[]', 'logprobs'], ['include[]', 'segments'],
+    ])
+  })
+
   it('refuses values a form cannot carry, naming the field', () => {
     const bad = (extraBody: Record<string, unknown>) => () =>
       build({ file, filename: 'clip.webm', mediaType: 'audio/webm', response_format: 'json', extraBody })
