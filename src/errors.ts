@@ -1,5 +1,5 @@
 import { pythonFloat } from './python-float.ts'
-import { isRetryableStatus } from './transport/retry-policy.ts'
+import { shouldRetry } from './transport/retry-policy.ts'
 
 /** Base class of every error voxfetch throws on purpose. */
 export class VoxfetchError extends Error {
@@ -54,9 +54,9 @@ export class APIError extends VoxfetchError {
     this.body = init.body
   }
 
-  /** Whether the same request may succeed when sent again (408, 409, 429, >= 500). */
+  /** Whether the same request may succeed when sent again: the server's `x-should-retry`, else 408, 409, 429, >= 500. */
   get retryable(): boolean {
-    return isRetryableStatus(this.status)
+    return shouldRetry(this.status, this.headers)
   }
 }
 

@@ -16,6 +16,7 @@ export {
 } from './errors.ts'
 export type {
   AudioInput,
+  ChunkingStrategy,
   ClientOptions,
   ModelListEntry,
   OpenAIVoice,
@@ -23,6 +24,7 @@ export type {
   SpeechModel,
   SpeechParams,
   TranscriptionFormat,
+  TranscriptionInclude,
   TranscriptionModel,
   TranscriptionParams,
   UploadProgress,
@@ -30,4 +32,4 @@ export type {
 export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult, type Warning } from './speech-result.ts'
-export type { Transcription, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'
+export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'

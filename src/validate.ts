@@ -10,7 +10,7 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => key || '""').join(', ')
+    const keys = issue.keys.map((key) => formatPath([...issue.path, key || '""'])).join(', ')
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
   const field = formatPath(issue.path) || 'options'

@@ -2,7 +2,7 @@ import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../err
 import type { UploadProgress } from '../schemas.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
-import { retryDelay } from './retry-policy.ts'
+import { retryDelay, serverRetryVerdict } from './retry-policy.ts'
 import { transmit } from './transmit.ts'
 import { innermostMessage } from './http.ts'
 
@@ -19,7 +19,8 @@ const MAX_ERROR_BODY_CHARS = 2_000
 
 /**
  * Sends a request until it gets a 2xx answer, retrying network errors, 408, 409, 429 and 5xx
- * with backoff (or the server's Retry-After). A user abort or the deadline ends it at once.
+ * (unless the server's `x-should-retry` says otherwise) with backoff (or the server's
+ * Retry-After). A user abort or the deadline ends it at once.
  * Resolves with the 2xx response, its body unread.
  */
 export async function send(request: HttpRequest, options: SendOptions): Promise<Response> {
@@ -46,8 +47,10 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     if (response.ok) return response
     // The body decides too: a proxy's file-size refusal comes as a 500 and must not be resent.
     const failure = options.toError(response, await readErrorBody(response, deadline))
+    // `x-should-retry` overrules both the status and the body, as in openai-node.
+    const retryable = serverRetryVerdict(response.headers) ?? (isAPIError(failure) && failure.retryable)
     const delay = retryDelay(attempt, response.headers, Date.now(), Math.random())
-    if (canRetry && isAPIError(failure) && failure.retryable && delay < deadline.remaining()) {
+    if (canRetry && retryable && delay < deadline.remaining()) {
       await deadline.sleep(delay)
       continue
     }
