@@ -1,6 +1,7 @@
 import { isBrowser, readEnv } from './env.ts'
 import { InvalidRequestError } from './errors.ts'
 import type { ProviderId, Route } from './providers/types.ts'
+import { lookup } from './safe-lookup.ts'
 import type { ClientOptions, ModelListEntry, ServiceAccount } from './schemas.ts'
 
 interface ProviderDefaults {
@@ -54,14 +55,14 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
   const slash = model.indexOf('/')
   const prefix = slash > 0 ? model.slice(0, slash) : ''
   const name = model.slice(slash + 1)
-  const compatible = OPENAI_COMPATIBLE[prefix]
+  const compatible = lookup(OPENAI_COMPATIBLE, prefix)
   if (compatible) {
     const baseURL = options.baseURL ?? compatible.baseURL
     if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
     const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
     return { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
   }
-  const known = PROVIDERS[prefix]
+  const known = lookup(PROVIDERS, prefix)
   const defaults = known ?? PROVIDERS.litellm_proxy!
   const baseURL = options.baseURL ?? defaults.baseURL?.(options, name)
   const route: Route = {

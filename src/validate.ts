@@ -1,12 +1,16 @@
 import type * as z from 'zod/mini'
 import { InvalidRequestError } from './errors.ts'
+import { withoutUnsafeKeys } from './safe-lookup.ts'
 
-/** Parses `input` with `schema`, or throws an `InvalidRequestError` naming the first bad field. */
+/**
+ * Parses `input` with `schema`, or throws an `InvalidRequestError` naming the first bad field.
+ * `__proto__`, `constructor` and `prototype` keys are dropped at every depth first.
+ */
 export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: unknown): z.output<Schema> {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidRequestError('options', 'must be an object')
   }
-  const result = schema.safeParse(input)
+  const result = schema.safeParse(withoutUnsafeKeys(input))
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
