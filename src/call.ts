@@ -1,6 +1,7 @@
 import { toAPIError } from './api-error.ts'
 import { type Credential, resolveCredential } from './credentials.ts'
 import { isAPIError } from './errors.ts'
+import { assertHeaders, assertHeaderValue, mergeHeaders } from './headers.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
 import { assertKeyPolicy, resolveRoute } from './routing.ts'
@@ -52,7 +53,7 @@ export async function exchange(
     route: vertexProject && !route.vertexProject ? { ...route, vertexProject } : route,
     credential: credential.value,
     credentialKind: credential.kind,
-    headers: options.headers ?? {},
+    headers: mergeHeaders(options.headers),
     organization: options.organization,
     project: options.project,
   })
@@ -70,6 +71,9 @@ export async function exchange(
   }
   try {
     if (deadline.signal.aborted) throw deadline.abortError()
+    assertHeaders(options.headers ?? {}, 'headers')
+    for (const field of ['organization', 'project', 'azureAdToken'] as const) assertHeaderValue(options[field], field)
+    assertHeaderValue(route.apiKey, 'apiKey')
     // Builders also check the input (formats, voices, limits). Run them once before a token is
     // fetched or a token function called, so bad input never costs a request.
     build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
@@ -87,11 +91,14 @@ export async function exchange(
   }
 }
 
-/** Merges call options over client options (headers are merged too); `undefined` erases nothing. */
+/**
+ * Merges call options over client options; `undefined` erases nothing. Headers add up, names
+ * compared without case: a per-call `Authorization` replaces the client's.
+ */
 export function mergeOptions<T extends object>(client: ClientOptions, call: T): ClientOptions & T {
   const merged: Record<string, unknown> = { ...client }
   for (const [key, value] of Object.entries(call)) if (value !== undefined) merged[key] = value
   // Headers add up: a per-call trace header must not drop the client's tenant header.
-  if (client.headers && (call as ClientOptions).headers) merged.headers = { ...client.headers, ...(call as ClientOptions).headers }
+  if (client.headers || (call as ClientOptions).headers) merged.headers = mergeHeaders(client.headers, (call as ClientOptions).headers)
   return merged as ClientOptions & T
 }

@@ -69,15 +69,24 @@ export type ModelListEntry = z.infer<typeof modelListEntry>
 type TokenSource = string | (() => string | Promise<string>)
 
 export const clientOptionsShape = {
-  /** Base URL of a LiteLLM proxy or of the provider (LiteLLM's `api_base`). */
-  baseURL: z.optional(z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ })),
+  /** Base URL of a LiteLLM proxy or of the provider (LiteLLM's `api_base`): http(s), with no `user:password@` in it. */
+  baseURL: z.optional(
+    z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ }).check(
+      z.refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain credentials (user:password@); pass the key as apiKey'),
+    ),
+  ),
   /** A proxy virtual key (`sk-…`) or a provider key. Sent only in headers, never in URLs. */
   apiKey: z.optional(nonEmptyString('must not be empty')),
   /** OpenAI `OpenAI-Organization` header. */
   organization: z.optional(z.string()),
   /** OpenAI `OpenAI-Project` header. */
   project: z.optional(z.string()),
-  /** Extra headers sent with every request. */
+  /**
+   * Extra headers sent with every request. Names are compared without case: per-call headers
+   * replace the client's of the same name, and a header set here replaces the one voxfetch
+   * would send (an `Authorization` here wins over the one built from `apiKey`). Names must be
+   * HTTP tokens and values must have no line breaks, or the call fails before sending.
+   */
   headers: z.optional(z.record(z.string(), z.string())),
   /** Retries after network errors, 408, 409, 429 and 5xx. @default 2 */
   maxRetries: z.optional(z.int().check(z.gte(0, 'must be 0 or more'), z.lte(10, 'must be at most 10'))),

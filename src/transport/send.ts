@@ -1,4 +1,5 @@
 import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../errors.ts'
+import { assertHeaders } from '../headers.ts'
 import type { UploadProgress } from '../schemas.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
@@ -24,6 +25,9 @@ const MAX_ERROR_BODY_CHARS = 2_000
  */
 export async function send(request: HttpRequest, options: SendOptions): Promise<Response> {
   const { deadline } = options
+  // Before the network and outside the retry loop: fetch would throw a TypeError for these,
+  // which would otherwise pass for a connection failure and be retried.
+  assertHeaders(request.headers, 'headers')
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < options.maxRetries
     let response: Response
