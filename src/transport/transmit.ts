@@ -4,7 +4,14 @@ import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
+import { fetchWithoutForeignRedirects } from './redirects.ts'
 import { xhrRequest } from './xhr.ts'
+
+const KEY_HEADERS = ['api-key', 'x-goog-api-key', 'x-api-key', 'x-litellm-api-key']
+
+function carriesKeyOutsideAuthorization(headers: Record<string, string>): boolean {
+  return Object.keys(headers).some((name) => KEY_HEADERS.includes(name.toLowerCase()))
+}
 
 export interface TransmitInit {
   signal: AbortSignal
@@ -18,20 +25,28 @@ export interface TransmitInit {
  */
 export async function transmit(request: HttpRequest, init: TransmitInit): Promise<Response> {
   const { url, method, headers, body } = request
-  if (typeof body === 'string') return fetchOnce(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (typeof body === 'string') return fetchWithoutForeignRedirects(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
   return typeof XMLHttpRequest === 'undefined' ? serverUpload(url, request, body, init) : browserUpload(url, request, body, init)
 }
 
-/** Browsers: XHR when progress is wanted (fetch has no upload events), else fetch with the Blob. */
+/**
+ * Browsers: XHR when progress is wanted (fetch has no upload events), else fetch with the Blob.
+ * XHR follows redirects on its own and keeps every header but `Authorization` across origins,
+ * so a request with its key in another header (Azure's `api-key`) goes through fetch, whose
+ * redirects are refused, and reports progress only at 0 and 100 %.
+ */
 async function browserUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
   const body = encodeMultipart(form, createBoundary())
   const headers = { ...request.headers, 'content-type': body.type }
-  if (!init.onUploadProgress) return fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  const send = () => fetchWithoutForeignRedirects(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (!init.onUploadProgress) return send()
   const report = throttleProgress(init.onUploadProgress, body.size)
   report(0)
-  if (!init.fetch) return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
-  // A custom fetch: no upload events, and no streamed bodies over HTTP/1.1 in Chromium.
-  const response = await fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (!init.fetch && !carriesKeyOutsideAuthorization(headers)) {
+    return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
+  }
+  // No upload events through fetch, and no streamed bodies over HTTP/1.1 in Chromium.
+  const response = await send()
   report(body.size)
   return response
 }
