@@ -96,6 +96,13 @@ export const clientOptionsShape = {
   fetch: z.optional(fn<typeof globalThis.fetch>('must be a function')),
   /** Allow provider keys in a browser, where anyone can read them. @default false */
   dangerouslyAllowBrowser: z.optional(z.boolean()),
+  /**
+   * Largest answer read whole into memory, in bytes: transcripts, JSON with base64 audio
+   * (Gemini, Vertex), unexpected text. Past it the call fails with a `ResponseTooLargeError`
+   * and the rest is not read. Streamed audio is not limited; error bodies are read up to 8 KiB.
+   * @default 134217728 (128 MiB)
+   */
+  maxResponseBytes: z.optional(z.int().check(z.positive('must be a positive number of bytes'))),
   /** Largest transcription upload in MB (bytes / 1,048,576), checked before sending. */
   maxFileSizeMB: z.optional(z.number().check(z.positive('must be positive'))),
   /** A LiteLLM proxy config's `model_list`, so aliases resolve without a proxy. */

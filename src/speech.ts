@@ -33,7 +33,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider })
 
   if (adapter.decodeSpeech) {
-    const text = await readText(response, deadline)
+    const text = await readText(response, deadline, options.maxResponseBytes)
     const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -44,7 +44,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     return result(stream, audio.mediaType)
   }
   if (/^(application\/json|text\/)/.test(essence(contentType))) {
-    const text = await readText(response, deadline)
+    const text = await readText(response, deadline, options.maxResponseBytes)
     throw unexpectedAnswer(route.provider, `expected audio but got ${essence(contentType)}`, text, response)
   }
   const body = await openBody(response, deadline)

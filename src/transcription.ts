@@ -40,7 +40,7 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
   const { response, warnings, deadline } = await exchange(planned, options, (context) =>
     adapter.buildTranscriptionRequest!(input, context),
   )
-  const body = await readText(response, deadline)
+  const body = await readText(response, deadline, options.maxResponseBytes)
   const fields = parseTranscriptionBody(body, response.headers.get('content-type'))
   if (!fields) {
     throw unexpectedAnswer(route.provider, 'no transcript text in it', body, response)

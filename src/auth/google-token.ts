@@ -24,6 +24,8 @@ interface CachedToken {
 /** Tokens live an hour; one is replaced this long before it expires (or at half-life if shorter). */
 const REFRESH_MARGIN_MS = 5 * 60_000
 const cache = new Map<string, CachedToken>()
+// A token answer is a few hundred bytes; anything near this is not one.
+const MAX_TOKEN_ANSWER_BYTES = 64 * 1024
 
 /**
  * An OAuth access token for a service account, minted (signed JWT → token_uri) when none is
@@ -66,7 +68,7 @@ async function exchange(tokenURI: string, assertion: string, options: TokenFetch
     },
   )
   // The call's deadline goes on to cover the request the token is for: read without releasing it.
-  const text = await readAll(response, deadline)
+  const text = await readAll(response, deadline, MAX_TOKEN_ANSWER_BYTES)
   let json: { access_token?: unknown; expires_in?: unknown } | undefined
   try {
     json = JSON.parse(text)

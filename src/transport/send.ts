@@ -1,6 +1,7 @@
 import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../errors.ts'
 import { assertHeaders } from '../headers.ts'
 import type { UploadProgress } from '../schemas.ts'
+import { readBounded } from './bounded-read.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
 import { retryDelay } from './retry-policy.ts'
@@ -17,6 +18,7 @@ export interface SendOptions {
 }
 
 const MAX_ERROR_BODY_CHARS = 2_000
+const MAX_ERROR_BODY_BYTES = 8 * 1024
 
 /**
  * Sends a request until it gets a 2xx answer, retrying network errors, 408, 409, 429 and 5xx
@@ -59,10 +61,11 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
   }
 }
 
+/** The start of an error body (8 KiB at most, the rest cancelled unread), capped at 2,000 characters. */
 async function readErrorBody(response: Response, deadline: Deadline): Promise<string> {
   try {
-    const text = await response.text()
-    return text.length > MAX_ERROR_BODY_CHARS ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
+    const { text, truncated } = await readBounded(response, MAX_ERROR_BODY_BYTES)
+    return text.length > MAX_ERROR_BODY_CHARS || truncated ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.abortError()
     return ''
