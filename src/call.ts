@@ -1,3 +1,4 @@
+import { rememberSecrets } from './answer-secrets.ts'
 import { toAPIError } from './api-error.ts'
 import { type Credential, resolveCredential } from './credentials.ts'
 import { isAPIError } from './errors.ts'
@@ -48,7 +49,9 @@ export async function exchange(
 ): Promise<Exchange> {
   const deadline = createDeadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal)
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
-  const secrets = [route.apiKey]
+  // Values of caller headers named like credentials count as secrets too.
+  const secrets = [route.apiKey, ...credentialHeaderValues(options.headers)]
+  const known = () => secrets.filter((secret): secret is string => !!secret)
   const context = (credential: Credential, vertexProject = credential.vertexProject): RequestContext => ({
     route: vertexProject && !route.vertexProject ? { ...route, vertexProject } : route,
     credential: credential.value,
@@ -65,8 +68,9 @@ export async function exchange(
       maxRetries,
       fetch: options.fetch,
       onUploadProgress: options.onUploadProgress,
-      toError: (failed, body) => toAPIError(failed, body, route.provider, secrets.filter((secret): secret is string => !!secret)),
+      toError: (failed, body) => toAPIError(failed, body, route.provider, known()),
     })
+    rememberSecrets(response, known())
     return { response, warnings, deadline }
   }
   try {
@@ -89,6 +93,14 @@ export async function exchange(
     deadline.dispose()
     throw error
   }
+}
+
+const CREDENTIAL_HEADER = /auth|key|token|secret|cookie|password|signature/i
+
+function credentialHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {})
+    .filter(([name]) => CREDENTIAL_HEADER.test(name))
+    .flatMap(([, value]) => [value, value.replace(/^\w+\s+/, '')])
 }
 
 /**

@@ -1,3 +1,4 @@
+import { decodingAnswer } from './answer-secrets.ts'
 import { essence, resolveMediaType } from './audio/media-type.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
@@ -34,7 +35,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
 
   if (adapter.decodeSpeech) {
     const text = await readText(response, deadline, options.maxResponseBytes)
-    const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
+    const audio = decodingAnswer(response, () => adapter.decodeSpeech!(parseJSON(text, response, route.provider), input))
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(audio.bytes)

@@ -1,5 +1,6 @@
 import { toAPIError } from '../api-error.ts'
 import { APIError } from '../errors.ts'
+import { redactHeaders } from '../redact.ts'
 import type { ServiceAccount } from '../schemas.ts'
 import type { Deadline } from '../transport/deadline.ts'
 import { readAll } from '../transport/read-text.ts'
@@ -79,7 +80,7 @@ async function exchange(tokenURI: string, assertion: string, options: TokenFetch
       status: response.status,
       provider: 'vertex_ai',
       message: `${response.status} Unexpected answer from the Google token endpoint: no access_token in it`,
-      headers: response.headers,
+      headers: redactHeaders(response.headers, [...secrets, ...(typeof token === 'string' ? [token] : [])]),
     })
   }
   const seconds = Number(json?.expires_in)

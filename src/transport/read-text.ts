@@ -1,6 +1,7 @@
 import { ConnectionError, ResponseTooLargeError } from '../errors.ts'
 import { readBounded } from './bounded-read.ts'
 import type { Deadline } from './deadline.ts'
+import { safeCause } from './safe-cause.ts'
 
 /** 128 MiB: a 10-minute Gemini clip is ~38 MB of base64, a long verbose transcript a few MB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 128 * 1024 * 1024
@@ -19,7 +20,7 @@ export async function readAll(response: Response, deadline: Deadline, maxBytes =
     result = await readBounded(response, maxBytes)
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.abortError()
-    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: error })
+    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: safeCause(error) })
   }
   if (result.truncated) throw new ResponseTooLargeError(maxBytes)
   return result.text

@@ -2,6 +2,7 @@ import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../err
 import { assertHeaders } from '../headers.ts'
 import type { UploadProgress } from '../schemas.ts'
 import { readBounded } from './bounded-read.ts'
+import { safeCause } from './safe-cause.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
 import { retryDelay } from './retry-policy.ts'
@@ -44,7 +45,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
       if (isAbortError(error) || error instanceof VoxfetchError) throw error
       const delay = retryDelay(attempt, undefined, Date.now(), Math.random())
       if (!canRetry || delay >= deadline.remaining()) {
-        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: error })
+        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: safeCause(error) })
       }
       await deadline.sleep(delay)
       continue

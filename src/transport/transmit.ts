@@ -5,6 +5,7 @@ import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
 import { fetchWithoutForeignRedirects } from './redirects.ts'
+import { safeCause } from './safe-cause.ts'
 import { xhrRequest } from './xhr.ts'
 
 const KEY_HEADERS = ['api-key', 'x-goog-api-key', 'x-api-key', 'x-litellm-api-key']
@@ -72,7 +73,7 @@ async function serverUpload(url: string, request: HttpRequest, form: MultipartFo
     if (!/redirect/i.test(innermostMessage(error))) throw error
     throw new ConnectionError(
       'The server redirected the upload; uploads are streamed and not sent twice, so set baseURL to the final URL',
-      { cause: error },
+      { cause: safeCause(error) },
     )
   }
 }
