@@ -60,14 +60,22 @@ export async function exchange(
     organization: options.organization,
     project: options.project,
   })
+  // A send after a token refresh numbers its attempts on from the first send's.
+  let attemptsBefore = 0
+  let lastAttempt = 0
+  const onUploadProgress = options.onUploadProgress && ((progress: UploadProgress) => {
+    lastAttempt = attemptsBefore + progress.attempt
+    options.onUploadProgress!({ ...progress, attempt: lastAttempt })
+  })
   const attempt = async (credential: Credential) => {
+    attemptsBefore = lastAttempt
     secrets.push(credential.value)
     const { request, warnings } = build(context(credential))
     const response = await send(request, {
       deadline,
       maxRetries,
       fetch: options.fetch,
-      onUploadProgress: options.onUploadProgress,
+      onUploadProgress,
       toError: (failed, body) => toAPIError(failed, body, route.provider, known()),
     })
     rememberSecrets(response, known())

@@ -30,6 +30,12 @@ export interface UploadProgress {
   total: number
   /** 0 to 100, rounded down; 100 only once every byte was sent. */
   percent: number
+  /**
+   * 1 for the first sending. When a retryable failure (a 5xx, 429, a broken connection) makes
+   * the upload go out again, `attempt` goes up and `loaded` starts over from 0: progress never
+   * goes backwards within an attempt.
+   */
+  attempt: number
 }
 
 /**

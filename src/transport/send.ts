@@ -39,6 +39,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
         signal: deadline.signal,
         fetch: options.fetch,
         onUploadProgress: options.onUploadProgress,
+        attempt: attempt + 1,
       })
     } catch (error) {
       if (deadline.signal.aborted) throw deadline.abortError()

@@ -18,6 +18,8 @@ export interface TransmitInit {
   signal: AbortSignal
   fetch?: typeof globalThis.fetch | undefined
   onUploadProgress?: ((progress: UploadProgress) => void) | undefined
+  /** 1 for the first sending, then 2, 3… for retries; reported with upload progress. */
+  attempt?: number | undefined
 }
 
 /**
@@ -41,7 +43,7 @@ async function browserUpload(url: string, request: HttpRequest, form: MultipartF
   const headers = { ...request.headers, 'content-type': body.type }
   const send = () => fetchWithoutForeignRedirects(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
   if (!init.onUploadProgress) return send()
-  const report = throttleProgress(init.onUploadProgress, body.size)
+  const report = throttleProgress(init.onUploadProgress, body.size, init.attempt)
   report(0)
   if (!init.fetch && !carriesKeyOutsideAuthorization(headers)) {
     return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
@@ -58,7 +60,7 @@ async function browserUpload(url: string, request: HttpRequest, form: MultipartF
  */
 async function serverUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
   const body = encodeMultipart(form, createBoundary())
-  const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size) : () => {}
+  const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size, init.attempt) : () => {}
   report(0)
   try {
     return await fetchOnce(url, {
