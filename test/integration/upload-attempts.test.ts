@@ -8,7 +8,7 @@ const emu = useEmulator()
 describe('upload progress of a retried upload', () => {
   it('says which attempt it is and never goes backwards within one', async () => {
     const { bytes } = await synthesizeSpeech('Try again', 'wav')
-    const file = new File([bytes, new Uint8Array(512 * 1024)], 'again.wav', { type: 'audio/wav' })
+    const file = new File([new Uint8Array(bytes), new Uint8Array(512 * 1024)], 'again.wav', { type: 'audio/wav' })
     const seen: UploadProgress[] = []
     const result = await emu.client({ maxRetries: 2 }).transcription({
       model: 'whisper',
