@@ -4,6 +4,7 @@ export {
   ConnectionError,
   FileTooLargeError,
   InvalidRequestError,
+  ResponseTooLargeError,
   TimeoutError,
   VoxfetchError,
   isAbortError,
@@ -11,6 +12,7 @@ export {
   isConnectionError,
   isFileTooLargeError,
   isInvalidRequestError,
+  isResponseTooLargeError,
   isTimeoutError,
   isVoxfetchError,
 } from './errors.ts'

@@ -30,6 +30,12 @@ export interface UploadProgress {
   total: number
   /** 0 to 100, rounded down; 100 only once every byte was sent. */
   percent: number
+  /**
+   * 1 for the first sending. When a retryable failure (a 5xx, 429, a broken connection) makes
+   * the upload go out again, `attempt` goes up and `loaded` starts over from 0: progress never
+   * goes backwards within an attempt.
+   */
+  attempt: number
 }
 
 /**
@@ -69,15 +75,24 @@ export type ModelListEntry = z.infer<typeof modelListEntry>
 type TokenSource = string | (() => string | Promise<string>)
 
 export const clientOptionsShape = {
-  /** Base URL of a LiteLLM proxy or of the provider (LiteLLM's `api_base`). */
-  baseURL: z.optional(z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ })),
+  /** Base URL of a LiteLLM proxy or of the provider (LiteLLM's `api_base`): http(s), with no `user:password@` in it. */
+  baseURL: z.optional(
+    z.url({ message: 'must be an absolute http(s) URL', protocol: /^https?$/ }).check(
+      z.refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain credentials (user:password@); pass the key as apiKey'),
+    ),
+  ),
   /** A proxy virtual key (`sk-…`) or a provider key. Sent only in headers, never in URLs. */
   apiKey: z.optional(nonEmptyString('must not be empty')),
   /** OpenAI `OpenAI-Organization` header. */
   organization: z.optional(z.string()),
   /** OpenAI `OpenAI-Project` header. */
   project: z.optional(z.string()),
-  /** Extra headers sent with every request. */
+  /**
+   * Extra headers sent with every request. Names are compared without case: per-call headers
+   * replace the client's of the same name, and a header set here replaces the one voxfetch
+   * would send (an `Authorization` here wins over the one built from `apiKey`). Names must be
+   * HTTP tokens and values must have no line breaks, or the call fails before sending.
+   */
   headers: z.optional(z.record(z.string(), z.string())),
   /** Retries after network errors, 408, 409, 429 and 5xx. @default 2 */
   maxRetries: z.optional(z.int().check(z.gte(0, 'must be 0 or more'), z.lte(10, 'must be at most 10'))),
@@ -87,6 +102,13 @@ export const clientOptionsShape = {
   fetch: z.optional(fn<typeof globalThis.fetch>('must be a function')),
   /** Allow provider keys in a browser, where anyone can read them. @default false */
   dangerouslyAllowBrowser: z.optional(z.boolean()),
+  /**
+   * Largest answer read whole into memory, in bytes: transcripts, JSON with base64 audio
+   * (Gemini, Vertex), unexpected text. Past it the call fails with a `ResponseTooLargeError`
+   * and the rest is not read. Streamed audio is not limited; error bodies are read up to 8 KiB.
+   * @default 134217728 (128 MiB)
+   */
+  maxResponseBytes: z.optional(z.int().check(z.positive('must be a positive number of bytes'))),
   /** Largest transcription upload in MB (bytes / 1,048,576), checked before sending. */
   maxFileSizeMB: z.optional(z.number().check(z.positive('must be positive'))),
   /** A LiteLLM proxy config's `model_list`, so aliases resolve without a proxy. */

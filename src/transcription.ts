@@ -51,7 +51,7 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
   )
   const streamed = await refuseEventStream(response, deadline, route.provider)
   if (streamed) throw streamed
-  const body = await readText(response, deadline)
+  const body = await readText(response, deadline, options.maxResponseBytes)
   const fields = parseTranscriptionBody(body, response.headers.get('content-type'), format)
   if (typeof fields === 'string') throw unexpectedAnswer(route.provider, fields, body, response)
   const requestId = requestIdOf(response.headers)
