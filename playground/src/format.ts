@@ -17,3 +17,15 @@ export function extensionFor(mediaType: string | undefined, format: string | und
   if (mediaType === 'audio/wav' || mediaType === 'audio/x-wav') return 'wav'
   return format ?? 'bin'
 }
+
+/** The speech format a media type names: `audio/mpeg` → `mp3`; undefined when it names none. */
+export function formatOfMediaType(mediaType: string): 'mp3' | 'wav' | 'flac' | 'opus' | 'aac' | 'pcm' | undefined {
+  const type = mediaType.toLowerCase()
+  if (/mpeg|mp3/.test(type)) return 'mp3'
+  if (/wav|wave/.test(type)) return 'wav'
+  if (/flac/.test(type)) return 'flac'
+  if (/ogg|opus/.test(type)) return 'opus'
+  if (/aac|mp4/.test(type)) return 'aac'
+  if (/pcm|l16/.test(type)) return 'pcm'
+  return undefined
+}

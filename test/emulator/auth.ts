@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { trimTable } from './bounded.ts'
 import type { RequestContext } from './context.ts'
 import { azureError, googleError, litellmError, openaiError } from './errors.ts'
 import { AZURE_ENTRA_TOKEN_PREFIX } from './keys.ts'
@@ -95,6 +96,7 @@ export function checkVertexAuth(context: RequestContext): boolean {
   const revoked = token !== undefined && state.revokedTokens.has(token)
   if (known && !expired && !revoked && context.fault?.kind === 'revoke-token') {
     state.revokedTokens.add(token)
+    trimTable(state.revokedTokens)
     return unauthenticated(context, 'ACCESS_TOKEN_EXPIRED')
   }
   if (known && !expired && !revoked) return true

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { trimTable } from './bounded.ts'
 import { findModel } from './config.ts'
 import type { RequestContext } from './context.ts'
 import { sendStatusError } from './errors.ts'
@@ -62,6 +63,7 @@ export function decideFault(context: RequestContext): Fault | 'invalid' | undefi
   const used = context.state.faultCounters.get(key) ?? 0
   if (used >= limit) return undefined
   context.state.faultCounters.set(key, used + 1)
+  trimTable(context.state.faultCounters)
   return fault
 }
 

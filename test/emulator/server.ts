@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { RequestContext } from './context.ts'
+import { trimLog } from './bounded.ts'
 import { answerPreflight, applyCors } from './cors.ts'
 import { sendStatusError } from './errors.ts'
 import { applyEarlyFault, decideFault } from './faults.ts'
@@ -91,6 +92,7 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     headers: flattenHeaders(request), bodyBytes: 0, completed: false,
   }
   state.requests.push(record)
+  trimLog(state.requests, state.requestLogLimit)
   trackAnswer(state, record, response)
   state.changed()
   applyCors(request, response)
