@@ -1,3 +1,4 @@
+import { redact, redactHeaders } from './redact.ts'
 import { APIError, FileTooLargeError } from './errors.ts'
 import { requestIdOf } from './request-id.ts'
 
@@ -35,7 +36,7 @@ export function toAPIError(response: Response, bodyText: string, provider: strin
     param: detail.param,
     code: detail.code,
     requestId,
-    headers: response.headers,
+    headers: redactHeaders(response.headers, secrets),
     body,
   })
 }
@@ -71,11 +72,3 @@ function errorDetail(body: string): ErrorDetail {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
-
-export function redact(value: string, secrets: string[]): string {
-  let result = value
-  for (const secret of secrets) {
-    if (secret.length >= 8) result = result.split(secret).join('[redacted]')
-  }
-  return result
-}

@@ -1,5 +1,5 @@
 import { pythonFloat } from './python-float.ts'
-import { isRetryableStatus } from './transport/retry-policy.ts'
+import { shouldRetry } from './transport/retry-policy.ts'
 
 /** Base class of every error voxfetch throws on purpose. */
 export class VoxfetchError extends Error {
@@ -54,9 +54,9 @@ export class APIError extends VoxfetchError {
     this.body = init.body
   }
 
-  /** Whether the same request may succeed when sent again (408, 409, 429, >= 500). */
+  /** Whether the same request may succeed when sent again: the server's `x-should-retry`, else 408, 409, 429, >= 500. */
   get retryable(): boolean {
-    return isRetryableStatus(this.status)
+    return shouldRetry(this.status, this.headers)
   }
 }
 
@@ -110,7 +110,22 @@ export class ConnectionError extends VoxfetchError {
   override name = 'ConnectionError'
 }
 
-const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError']
+/**
+ * An answer read whole (JSON, a transcript, base64 audio) was longer than `maxResponseBytes`;
+ * the rest was not read. Streamed audio has no such limit.
+ */
+export class ResponseTooLargeError extends VoxfetchError {
+  override name = 'ResponseTooLargeError'
+  readonly field = 'maxResponseBytes'
+  readonly limit: number
+
+  constructor(limit: number) {
+    super(`The answer is larger than maxResponseBytes (${limit} bytes), so it was not read whole; raise maxResponseBytes if answers this large are expected`)
+    this.limit = limit
+  }
+}
+
+const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError', 'ResponseTooLargeError']
 
 // By name rather than instanceof, so errors from another copy of voxfetch (an ESM and a CJS
 // build loaded side by side) are recognized too.
@@ -125,6 +140,7 @@ export const isAPIError = (error: unknown): error is APIError => hasName(error, 
 export const isFileTooLargeError = (error: unknown): error is FileTooLargeError =>
   hasName(error, 'FileTooLargeError')
 export const isTimeoutError = (error: unknown): error is TimeoutError => hasName(error, 'TimeoutError')
+export const isResponseTooLargeError = (error: unknown): error is ResponseTooLargeError => hasName(error, 'ResponseTooLargeError')
 export const isConnectionError = (error: unknown): error is ConnectionError => hasName(error, 'ConnectionError')
 /** True for a user's abort (the platform's `AbortError`), which voxfetch never retries. */
 export const isAbortError = (error: unknown): boolean =>

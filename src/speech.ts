@@ -1,3 +1,4 @@
+import { decodingAnswer } from './answer-secrets.ts'
 import { essence, formatForMediaType, resolveMediaType } from './audio/media-type.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
@@ -37,8 +38,8 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   })
 
   if (adapter.decodeSpeech) {
-    const text = await readText(response, deadline)
-    const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
+    const text = await readText(response, deadline, options.maxResponseBytes)
+    const audio = decodingAnswer(response, () => adapter.decodeSpeech!(parseJSON(text, response, route.provider), input))
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(audio.bytes)
@@ -48,7 +49,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     return result(stream, audio.mediaType)
   }
   if (/^(application\/json|text\/)/.test(essence(contentType))) {
-    const text = await readText(response, deadline)
+    const text = await readText(response, deadline, options.maxResponseBytes)
     throw unexpectedAnswer(route.provider, `expected audio but got ${essence(contentType)}`, text, response)
   }
   const body = await openBody(response, deadline)

@@ -1,3 +1,4 @@
+import { lookup } from '../safe-lookup.ts'
 /** The audio formats of OpenAI's `response_format`. */
 export const SPEECH_FORMATS = ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'] as const
 export type SpeechFormat = (typeof SPEECH_FORMATS)[number]
@@ -59,7 +60,7 @@ export function resolveMediaType(
   if (sniffed) return sniffed
   const declared = essence(contentType)
   if (!GENERIC_MEDIA_TYPES.has(declared) && declared !== 'audio/mpeg' && declared.startsWith('audio/')) return declared
-  return requested ? FORMAT_MEDIA_TYPES[requested] : 'application/octet-stream'
+  return (requested && lookup(FORMAT_MEDIA_TYPES, requested)) ?? 'application/octet-stream'
 }
 
 /** The `response_format` a media type stands for (`audio/ogg` → `opus`); `undefined` for others. */
@@ -93,7 +94,7 @@ export const TRANSCRIPTION_EXTENSIONS = ['flac', 'mp3', 'mp4', 'mpeg', 'mpga', '
 
 /** `audio/webm;codecs=opus` → `webm`; `undefined` for types servers do not take. */
 export function extensionForMediaType(mediaType: string | null | undefined): string | undefined {
-  return EXTENSIONS[essence(mediaType)]
+  return lookup(EXTENSIONS, essence(mediaType))
 }
 
 const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
@@ -103,7 +104,7 @@ const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
 
 /** `wav` → `audio/wav`; `undefined` for extensions that are not audio servers take. */
 export function mediaTypeForExtension(extension: string | undefined): string | undefined {
-  return extension === undefined ? undefined : MEDIA_TYPES_BY_EXTENSION[extension.toLowerCase()]
+  return extension === undefined ? undefined : lookup(MEDIA_TYPES_BY_EXTENSION, extension.toLowerCase())
 }
 
 export function extensionOf(filename: string): string | undefined {

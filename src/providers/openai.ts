@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '../errors.ts'
+import { formFields } from '../transport/form-fields.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
 import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, RequestContext, TranscriptionInput } from './types.ts'
@@ -37,17 +38,29 @@ export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Wa
   })
 }
 
+/**
+ * The text fields of a transcription form, in the spec's names. Arrays and objects, typed or in
+ * `extraBody`, go as `name[]` / `name[key]` fields (see formFields), never as JSON text.
+ */
 export function transcriptionFields(input: TranscriptionInput, model: string): Array<[string, string]> {
-  const fields: Array<[string, string]> = [['model', model], ['response_format', input.response_format]]
-  if (input.language !== undefined) fields.push(['language', input.language])
-  if (input.prompt !== undefined) fields.push(['prompt', input.prompt])
-  if (input.temperature !== undefined) fields.push(['temperature', String(input.temperature)])
-  for (const granularity of input.timestamp_granularities ?? []) fields.push(['timestamp_granularities[]', granularity])
-  for (const item of input.include ?? []) fields.push(['include[]', item])
-  for (const [name, value] of Object.entries(input.extraBody ?? {})) {
-    fields.push([name, typeof value === 'string' ? value : JSON.stringify(value)])
+  const typed: Record<string, unknown> = {
+    model,
+    response_format: input.response_format,
+    language: input.language,
+    prompt: input.prompt,
+    temperature: input.temperature,
+    timestamp_granularities: input.timestamp_granularities,
+    include: input.include,
+    chunking_strategy: input.chunking_strategy,
+    known_speaker_names: input.known_speaker_names,
+    known_speaker_references: input.known_speaker_references,
   }
-  return fields
+  const extra = input.extraBody ?? {}
+  // As in the JSON bodies, an extraBody field replaces the typed one of the same name.
+  return [
+    ...Object.entries(typed).flatMap(([name, value]) => (Object.hasOwn(extra, name) ? [] : formFields(name, value))),
+    ...Object.entries(extra).flatMap(([name, value]) => formFields(name, value, `extraBody.${name}`)),
+  ]
 }
 
 function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {

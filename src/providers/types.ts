@@ -1,5 +1,5 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
-import type { ServiceAccount, TranscriptionFormat } from '../schemas.ts'
+import type { ChunkingStrategy, ServiceAccount, TranscriptionFormat } from '../schemas.ts'
 import type { Warning } from '../speech-result.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
 
@@ -61,6 +61,9 @@ export interface TranscriptionInput {
   temperature?: number | undefined
   timestamp_granularities?: Array<'word' | 'segment'> | undefined
   include?: string[] | undefined
+  chunking_strategy?: ChunkingStrategy | undefined
+  known_speaker_names?: string[] | undefined
+  known_speaker_references?: string[] | undefined
   extraBody?: Record<string, unknown> | undefined
 }
 

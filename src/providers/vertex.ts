@@ -1,3 +1,4 @@
+import { assertVertexLocation } from '../endpoint-checks.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { cloudTTSBody, decodeCloudTTSSpeech } from './cloud-tts.ts'
@@ -27,6 +28,7 @@ export function vertexGeminiURL(route: Route): string {
     )
   }
   const location = route.vertexLocation ?? DEFAULT_VERTEX_LOCATION
+  assertVertexLocation(location, 'vertexLocation')
   const base = route.baseURL || (location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`)
   const path = `/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(route.model)}:generateContent`
   return versionedURL(base, path)

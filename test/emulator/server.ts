@@ -101,6 +101,10 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     body: { overflow: false, multipart: false, bytes: 0, aborted: false },
     headers: PERSONA_HEADERS[persona]?.() ?? {},
   }
+  // OpenAI's servers can say whether to retry; openai/openai-node src/client.ts (shouldRetry)
+  // obeys `x-should-retry` before its status rules. The switch adds that header to the answer.
+  const shouldRetry = request.headers['x-emulator-should-retry']
+  if (shouldRetry === 'true' || shouldRetry === 'false') context.headers['x-should-retry'] = shouldRetry
   const rate = Number(request.headers['x-emulator-upload-rate'])
   const declared = Number(request.headers['content-length'])
   const limit = matched?.route.uploadLimit
