@@ -1,5 +1,5 @@
 import { toAPIError } from './api-error.ts'
-import { type Credential, resolveCredential } from './credentials.ts'
+import { type Credential, resolveCredential, staticCredential } from './credentials.ts'
 import { isAPIError } from './errors.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
@@ -71,9 +71,11 @@ export async function exchange(
   try {
     if (deadline.signal.aborted) throw deadline.abortError()
     // Builders also check the input (formats, voices, limits). Run them once before a token is
-    // fetched or a token function called, so bad input never costs a request.
-    build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
-    const credential = await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch })
+    // fetched or a token function called, so bad input never costs a request. A static key
+    // needs no such pass: the build in `attempt` runs first.
+    const known = staticCredential(route)
+    if (!known) build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
+    const credential = known ?? (await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch }))
     try {
       return await attempt(credential)
     } catch (error) {

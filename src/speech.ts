@@ -4,7 +4,7 @@ import { assertInputLength } from './limits.ts'
 import type { SpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
 import { SpeechResult } from './speech-result.ts'
-import { openBody } from './transport/body-stream.ts'
+import { type ByteSource, openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 import { validate } from './validate.ts'
@@ -29,7 +29,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     adapter.buildSpeechRequest(input, context),
   )
   const contentType = response.headers.get('content-type')
-  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) =>
+  const result = (stream: ReadableStream<Uint8Array> | ByteSource, mediaType: string) =>
     new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider })
 
   if (adapter.decodeSpeech) {
@@ -49,7 +49,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   }
   const body = await openBody(response, deadline)
   if (body.head.byteLength === 0) throw unexpectedAnswer(route.provider, 'the answer has no audio in it', undefined, response)
-  return result(body.stream, resolveMediaType(contentType, body.head, input.response_format))
+  return result(body, resolveMediaType(contentType, body.head, input.response_format))
 }
 
 function parseJSON(text: string, response: Response, provider: string): unknown {
