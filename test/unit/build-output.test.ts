@@ -44,3 +44,16 @@ describe('built files', () => {
     expect(manifest.jsdelivr).toBe('./dist/browser/index.js')
   })
 })
+
+describe("the README's no-bundler example", () => {
+  it('imports names the browser build exports, from its path in the package', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
+    const script = /```html\n<script type="module">\n([\s\S]*?)<\/script>/.exec(readme)?.[1]
+    expect(script).toBeDefined()
+    const [, names, url] = /import \{ ([^}]+) \} from '([^']+)'/.exec(script!)!
+    const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'))
+    expect(url).toBe(`https://cdn.jsdelivr.net/npm/voxfetch@${manifest.version}/dist/browser/index.js`)
+    const built = (await import(join(dist, 'browser', 'index.js'))) as Record<string, unknown>
+    for (const name of names!.split(',').map((part) => part.trim())) expect(typeof built[name], name).toBe('function')
+  })
+})
