@@ -9,13 +9,19 @@ interface ProviderDefaults {
   keyEnv?: string[]
 }
 
-const OPENAI_COMPATIBLE: Record<string, { baseURL?: string; keyEnv: string }> = {
+/**
+ * `keyOptional`: LiteLLM lets these run without a key. BerriAI/litellm
+ * litellm/llms/hosted_vllm/chat/transformation.py (_get_openai_compatible_provider_info) falls
+ * back to "fake-api-key" ("vllm does not require an api key"); litellm/llms/openai_like/common_utils.py
+ * (_validate_environment) refuses only when there is neither a key nor headers.
+ */
+const OPENAI_COMPATIBLE: Record<string, { baseURL?: string; keyEnv: string; keyOptional?: true }> = {
   groq: { baseURL: 'https://api.groq.com/openai/v1', keyEnv: 'GROQ_API_KEY' },
   fireworks_ai: { baseURL: 'https://api.fireworks.ai/inference/v1', keyEnv: 'FIREWORKS_AI_API_KEY' },
   deepinfra: { baseURL: 'https://api.deepinfra.com/v1/openai', keyEnv: 'DEEPINFRA_API_KEY' },
   together_ai: { baseURL: 'https://api.together.xyz/v1', keyEnv: 'TOGETHERAI_API_KEY' },
-  hosted_vllm: { keyEnv: 'HOSTED_VLLM_API_KEY' },
-  openai_like: { keyEnv: 'OPENAI_LIKE_API_KEY' },
+  hosted_vllm: { keyEnv: 'HOSTED_VLLM_API_KEY', keyOptional: true },
+  openai_like: { keyEnv: 'OPENAI_LIKE_API_KEY', keyOptional: true },
 }
 
 const PROVIDERS: Record<string, ProviderDefaults> = {
@@ -59,7 +65,9 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     const baseURL = options.baseURL ?? compatible.baseURL
     if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
     const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
-    return { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
+    const route: Route = { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
+    if (!compatible.keyOptional) route.keyRequiredFor = `${prefix}/ models (pass apiKey, or set ${compatible.keyEnv})`
+    return route
   }
   const known = PROVIDERS[prefix]
   const defaults = known ?? PROVIDERS.litellm_proxy!
@@ -71,10 +79,18 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     apiKey: options.apiKey ?? firstEnv(defaults.keyEnv),
     maxFileSizeMB: options.maxFileSizeMB,
   }
+  if (known?.keyEnv && route.provider !== 'proxy') {
+    route.keyRequiredFor = `${prefix}/ models (pass apiKey, or set ${known.keyEnv.join(' or ')})`
+  }
   if (route.provider === 'azure') {
     route.apiVersion = options.apiVersion ?? readEnv('AZURE_API_VERSION')
     // An explicit Entra ID token is what gets sent; a key from the environment is not.
-    if (options.azureAdToken || options.azureAdTokenProvider) route.apiKey = undefined
+    if (options.azureAdToken || options.azureAdTokenProvider) {
+      route.apiKey = undefined
+      route.keyRequiredFor = undefined
+    } else {
+      route.keyRequiredFor = 'azure/ models: pass apiKey (or set AZURE_API_KEY), azureAdToken or azureAdTokenProvider'
+    }
   }
   if (route.provider === 'vertex_ai') {
     // Vertex takes OAuth tokens only (resolved in credentials.ts), never an API key.
@@ -148,6 +164,20 @@ function firstEnv(names: string[] | undefined): string | undefined {
     if (value) return value
   }
   return undefined
+}
+
+const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-goog-api-key'])
+
+/**
+ * A provider that needs a key and has none fails here, before any request, as openai-node does
+ * (openai/openai-node src/client.ts: the constructor throws when apiKey is missing) and as
+ * LiteLLM does for the providers it hands to the OpenAI SDK. An auth header given in `headers`
+ * counts as the key (a gateway in front of the provider may take its own).
+ */
+export function assertKeyPresent(route: Route, options: ClientOptions): void {
+  if (!route.keyRequiredFor || route.apiKey) return
+  if (Object.keys(options.headers ?? {}).some((name) => AUTH_HEADERS.has(name.toLowerCase()))) return
+  throw new InvalidRequestError('apiKey', `is required for ${route.keyRequiredFor}`)
 }
 
 /** Provider keys read by anyone who opens the page: refuse them in browsers unless opted in. */
