@@ -14,7 +14,8 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
   const field = formatPath(issue.path) || 'options'
-  const missing = issue.code === 'invalid_type' && issue.input === undefined
+  // Issues carry no input (zod leaves it out unless asked), so look the value up.
+  const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined
   throw new InvalidRequestError(field, missing ? 'is required' : issue.message)
 }
 
@@ -22,4 +23,13 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, key) =>
     typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '')
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
 }
