@@ -14,7 +14,7 @@ const spoken = async (text: string, format: 'wav' | 'mp3' = 'wav') => (await syn
 
 describe('audio from another realm', () => {
   it('transcribes a jsdom File: a Blob of another realm, judged by its shape', async () => {
-    const file = new window.File([await spoken('From another realm')], 'clip.wav', { type: 'audio/wav' })
+    const file = new window.File([(await spoken('From another realm')) as BlobPart], 'clip.wav', { type: 'audio/wav' })
     expect(file instanceof Blob).toBe(false)
     const result = await proxy().transcription({ model: 'whisper', file })
     expect(result.text).toBe('From another realm')
