@@ -27,7 +27,7 @@ export interface Planned {
 export async function plan(model: string, options: CallOptions): Promise<Planned> {
   const route = resolveRoute(model, options)
   assertKeyPolicy(route, options)
-  assertKeyPresent(route, options)
+  assertKeyPresent(route)
   return { route, adapter: await adapterFor(route.provider) }
 }
 

@@ -65,9 +65,10 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     const baseURL = options.baseURL ?? compatible.baseURL
     if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
     const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
-    const route: Route = { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
-    if (!compatible.keyOptional) route.keyRequiredFor = `${prefix}/ models (pass apiKey, or set ${compatible.keyEnv})`
-    return route
+    return {
+      provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB,
+      keyRequiredFor: compatible.keyOptional ? undefined : `${prefix}/ models (pass apiKey, or set ${compatible.keyEnv})`,
+    }
   }
   const known = PROVIDERS[prefix]
   const defaults = known ?? PROVIDERS.litellm_proxy!
@@ -79,18 +80,14 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     apiKey: options.apiKey ?? firstEnv(defaults.keyEnv),
     maxFileSizeMB: options.maxFileSizeMB,
   }
-  if (known?.keyEnv && route.provider !== 'proxy') {
+  // An explicit Entra ID token stands in for an Azure key.
+  if (known?.keyEnv && route.provider !== 'proxy' && !options.azureAdToken && !options.azureAdTokenProvider) {
     route.keyRequiredFor = `${prefix}/ models (pass apiKey, or set ${known.keyEnv.join(' or ')})`
   }
   if (route.provider === 'azure') {
     route.apiVersion = options.apiVersion ?? readEnv('AZURE_API_VERSION')
     // An explicit Entra ID token is what gets sent; a key from the environment is not.
-    if (options.azureAdToken || options.azureAdTokenProvider) {
-      route.apiKey = undefined
-      route.keyRequiredFor = undefined
-    } else {
-      route.keyRequiredFor = 'azure/ models: pass apiKey (or set AZURE_API_KEY), azureAdToken or azureAdTokenProvider'
-    }
+    if (options.azureAdToken || options.azureAdTokenProvider) route.apiKey = undefined
   }
   if (route.provider === 'vertex_ai') {
     // Vertex takes OAuth tokens only (resolved in credentials.ts), never an API key.
@@ -166,18 +163,13 @@ function firstEnv(names: string[] | undefined): string | undefined {
   return undefined
 }
 
-const AUTH_HEADERS = new Set(['authorization', 'api-key', 'x-goog-api-key'])
-
 /**
  * A provider that needs a key and has none fails here, before any request, as openai-node does
  * (openai/openai-node src/client.ts: the constructor throws when apiKey is missing) and as
- * LiteLLM does for the providers it hands to the OpenAI SDK. An auth header given in `headers`
- * counts as the key (a gateway in front of the provider may take its own).
+ * LiteLLM does for the providers it hands to the OpenAI SDK.
  */
-export function assertKeyPresent(route: Route, options: ClientOptions): void {
-  if (!route.keyRequiredFor || route.apiKey) return
-  if (Object.keys(options.headers ?? {}).some((name) => AUTH_HEADERS.has(name.toLowerCase()))) return
-  throw new InvalidRequestError('apiKey', `is required for ${route.keyRequiredFor}`)
+export function assertKeyPresent(route: Route): void {
+  if (route.keyRequiredFor && !route.apiKey) throw new InvalidRequestError('apiKey', `is required for ${route.keyRequiredFor}`)
 }
 
 /** Provider keys read by anyone who opens the page: refuse them in browsers unless opted in. */

@@ -159,11 +159,7 @@ export const transcriptionParamsSchema = z.strictObject({
   ...requestShape,
   model: z.custom<TranscriptionModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The audio: a Blob/File (e.g. from `fileFromPath`), ArrayBuffer or Uint8Array. */
-  file: z.custom<AudioInput>(isAudioInput, {
-    error: (issue) => issue.input === undefined
-      ? 'is required: a Blob, File, ArrayBuffer or Uint8Array'
-      : `expected a Blob, File, ArrayBuffer or Uint8Array, got ${describeValue(issue.input)}`,
-  }),
+  file: z.custom<AudioInput>(isAudioInput, got('expected a Blob, File, ArrayBuffer or Uint8Array')),
   /** Name sent with the file; its extension tells the server the format. Derived when absent. */
   filename: z.optional(nonEmptyString('must not be empty')),
   /** ISO-639-1 code of the spoken language. */

@@ -6,7 +6,8 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
   if (typeof input !== 'object' || input === null) {
     throw new InvalidRequestError('options', 'must be an object')
   }
-  const result = schema.safeParse(input)
+  // reportInput: issues carry the value, so a missing one is told from a wrong one.
+  const result = schema.safeParse(input, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
@@ -14,8 +15,7 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
   const field = formatPath(issue.path) || 'options'
-  // Issues carry no input (zod leaves it out unless asked), so look the value up.
-  const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined
+  const missing = issue.input === undefined
   throw new InvalidRequestError(field, missing ? 'is required' : issue.message)
 }
 
@@ -23,13 +23,4 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((text, key) =>
     typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key), '')
-}
-
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  let value = input
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined
-    value = (value as Record<PropertyKey, unknown>)[key]
-  }
-  return value
 }
