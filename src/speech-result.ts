@@ -1,6 +1,7 @@
 import { concatBytes } from './audio/concat-bytes.ts'
 import { requestIdOf } from './request-id.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
+import { type ByteSource, sourceStream } from './transport/body-stream.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
 export interface Warning {
@@ -10,9 +11,10 @@ export interface Warning {
 }
 
 export interface SpeechResultInit {
-  stream: ReadableStream<Uint8Array>
+  /** The audio: a stream, or a source read directly (a stream is then made only for `body`). */
+  stream: ReadableStream<Uint8Array> | ByteSource
   mediaType: string
-  format: SpeechFormat
+  format: SpeechFormat | undefined
   headers: Headers
   warnings: Warning[]
   provider: string
@@ -25,13 +27,17 @@ export interface SpeechResultInit {
 export class SpeechResult {
   /** The type of the audio bytes, e.g. `audio/mpeg`; decided by the bytes when servers mislabel. */
   readonly mediaType: string
-  /** The format that was asked for. */
-  readonly format: SpeechFormat
+  /**
+   * The format that was asked for. When none was (a proxy alias: the model behind it decides),
+   * the format the audio turned out to be, read from its bytes: `mp3`, `wav`, `pcm`…; `undefined`
+   * when they match none of the six `response_format` values (say `audio/mp4`).
+   */
+  readonly format: SpeechFormat | undefined
   /** Response headers (e.g. `x-litellm-response-cost`; in browsers only those exposed by CORS). */
   readonly headers: Headers
   readonly warnings: readonly Warning[]
   readonly provider: string
-  #stream: ReadableStream<Uint8Array>
+  #stream: ReadableStream<Uint8Array> | ByteSource
   #used = false
 
   constructor(init: SpeechResultInit) {
@@ -54,7 +60,8 @@ export class SpeechResult {
 
   /** The audio as a stream of bytes, as the server sends them. */
   get body(): ReadableStream<Uint8Array> {
-    return this.#take()
+    const taken = this.#take()
+    return taken instanceof ReadableStream ? taken : sourceStream(taken)
   }
 
   async blob(): Promise<Blob> {
@@ -65,7 +72,8 @@ export class SpeechResult {
     // Read by hand rather than through `new Response(stream)` so typed stream errors
     // (TimeoutError, ConnectionError) reach the caller unwrapped.
     const chunks: Uint8Array[] = []
-    for (const reader = this.#take().getReader(); ; ) {
+    const taken = this.#take()
+    for (const reader = taken instanceof ReadableStream ? taken.getReader() : taken; ; ) {
       const { done, value } = await reader.read()
       if (done) break
       chunks.push(value)
@@ -87,7 +95,7 @@ export class SpeechResult {
     if (!this.#used) await this.#take().cancel(reason)
   }
 
-  #take(): ReadableStream<Uint8Array> {
+  #take(): ReadableStream<Uint8Array> | ByteSource {
     if (this.#used) throw new TypeError('The audio body was already read; a SpeechResult can be read once')
     this.#used = true
     return this.#stream

@@ -69,13 +69,14 @@ export function usePlayground() {
     get emulator() {
       return emulator
     },
-    /** Opens `path` of the playground once its controls are there. */
-    async open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    /** Opens `path` of the playground once its controls are there; `watch` sees the page before it loads. */
+    async open(path: string, viewport?: { width: number; height: number }, watch?: (page: Page) => void): Promise<Page> {
       const page = await chromium.context.newPage()
       const entry = { page, errors: [] as string[] }
       pages.push(entry)
       page.on('pageerror', (error) => entry.errors.push(error.message))
       if (viewport) await page.setViewportSize(viewport)
+      watch?.(page)
       await page.goto(server.url + path)
       await page.getByTestId('speak').waitFor()
       return page
@@ -129,6 +130,6 @@ export async function loadedAudio(page: Page, previousURL?: string): Promise<{ s
     const audio = document.querySelector<HTMLAudioElement>('[data-testid=speech-audio]')
     if (!audio || !audio.src || audio.src === previous || audio.readyState < HTMLMediaElement.HAVE_METADATA) return undefined
     return { src: audio.src, duration: audio.duration }
-  }, previousURL, { timeout: 15_000 })
+  }, previousURL, { timeout: 30_000 }) // a busy machine's first synthesis takes seconds
   return (await handle.jsonValue()) as { src: string; duration: number }
 }
