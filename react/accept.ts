@@ -6,8 +6,10 @@ import { type AudioInput, InvalidRequestError } from '../src/index.ts'
  */
 export function assertAccepted(file: AudioInput, accept: readonly string[] | undefined, filename?: string): void {
   if (!accept || accept.length === 0) return
-  const type = file instanceof Blob ? file.type.split(';')[0]!.trim().toLowerCase() : ''
-  const name = (filename ?? (file instanceof Blob && 'name' in file ? String(file.name) : '')).toLowerCase()
+  // By shape, not instanceof: a File from an iframe or jsdom is a File too.
+  const blob = file as Partial<File>
+  const type = typeof blob.type === 'string' ? blob.type.split(';')[0]!.trim().toLowerCase() : ''
+  const name = (filename ?? (typeof blob.name === 'string' ? blob.name : '')).toLowerCase()
   const matches = (raw: string) => {
     const pattern = raw.trim().toLowerCase()
     if (pattern.startsWith('.')) return name.length > pattern.length && name.endsWith(pattern)

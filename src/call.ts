@@ -5,7 +5,7 @@ import { isAPIError } from './errors.ts'
 import { assertHeaders, assertHeaderValue, mergeHeaders } from './headers.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
-import { assertKeyPolicy, resolveRoute } from './routing.ts'
+import { assertKeyPolicy, assertKeyPresent, resolveRoute } from './routing.ts'
 import type { ClientOptions, UploadProgress } from './schemas.ts'
 import type { Warning } from './speech-result.ts'
 import { createDeadline, type Deadline } from './transport/deadline.ts'
@@ -29,6 +29,7 @@ export interface Planned {
 export async function plan(model: string, options: CallOptions): Promise<Planned> {
   const route = resolveRoute(model, options)
   assertKeyPolicy(route, options)
+  assertKeyPresent(route)
   return { route, adapter: await adapterFor(route.provider) }
 }
 

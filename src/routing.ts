@@ -11,13 +11,19 @@ interface ProviderDefaults {
   keyEnv?: string[]
 }
 
-const OPENAI_COMPATIBLE: Record<string, { baseURL?: string; keyEnv: string }> = {
+/**
+ * `keyOptional`: LiteLLM lets these run without a key. BerriAI/litellm
+ * litellm/llms/hosted_vllm/chat/transformation.py (_get_openai_compatible_provider_info) falls
+ * back to "fake-api-key" ("vllm does not require an api key"); litellm/llms/openai_like/common_utils.py
+ * (_validate_environment) refuses only when there is neither a key nor headers.
+ */
+const OPENAI_COMPATIBLE: Record<string, { baseURL?: string; keyEnv: string; keyOptional?: true }> = {
   groq: { baseURL: 'https://api.groq.com/openai/v1', keyEnv: 'GROQ_API_KEY' },
   fireworks_ai: { baseURL: 'https://api.fireworks.ai/inference/v1', keyEnv: 'FIREWORKS_AI_API_KEY' },
   deepinfra: { baseURL: 'https://api.deepinfra.com/v1/openai', keyEnv: 'DEEPINFRA_API_KEY' },
   together_ai: { baseURL: 'https://api.together.xyz/v1', keyEnv: 'TOGETHERAI_API_KEY' },
-  hosted_vllm: { keyEnv: 'HOSTED_VLLM_API_KEY' },
-  openai_like: { keyEnv: 'OPENAI_LIKE_API_KEY' },
+  hosted_vllm: { keyEnv: 'HOSTED_VLLM_API_KEY', keyOptional: true },
+  openai_like: { keyEnv: 'OPENAI_LIKE_API_KEY', keyOptional: true },
 }
 
 const PROVIDERS: Record<string, ProviderDefaults> = {
@@ -62,7 +68,10 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
     assertBaseURL(baseURL, baseField)
     const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
-    return { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
+    return {
+      provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB,
+      keyRequiredFor: compatible.keyOptional ? undefined : `${prefix}/ models (pass apiKey, or set ${compatible.keyEnv})`,
+    }
   }
   const known = lookup(PROVIDERS, prefix)
   const defaults = known ?? PROVIDERS.litellm_proxy!
@@ -74,6 +83,10 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     baseURL: baseURL ?? '',
     apiKey: options.apiKey ?? firstEnv(defaults.keyEnv),
     maxFileSizeMB: options.maxFileSizeMB,
+  }
+  // An explicit Entra ID token stands in for an Azure key.
+  if (known?.keyEnv && route.provider !== 'proxy' && !options.azureAdToken && !options.azureAdTokenProvider) {
+    route.keyRequiredFor = `${prefix}/ models (pass apiKey, or set ${known.keyEnv.join(' or ')})`
   }
   if (route.provider === 'azure') {
     route.apiVersion = options.apiVersion ?? readEnv('AZURE_API_VERSION')
@@ -162,6 +175,15 @@ function firstEnv(names: string[] | undefined): string | undefined {
     if (value) return value
   }
   return undefined
+}
+
+/**
+ * A provider that needs a key and has none fails here, before any request, as openai-node does
+ * (openai/openai-node src/client.ts: the constructor throws when apiKey is missing) and as
+ * LiteLLM does for the providers it hands to the OpenAI SDK.
+ */
+export function assertKeyPresent(route: Route): void {
+  if (route.keyRequiredFor && !route.apiKey) throw new InvalidRequestError('apiKey', `is required for ${route.keyRequiredFor}`)
 }
 
 /** Provider keys read by anyone who opens the page: refuse them in browsers unless opted in. */

@@ -1,9 +1,13 @@
 import * as z from 'zod/mini'
+import { isAudioInput } from './audio/audio-input.ts'
 import { SPEECH_FORMATS } from './audio/media-type.ts'
+import { describeValue } from './describe-value.ts'
 import type { GeminiVoice } from './providers/gemini-voices.ts'
 
 const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
-const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', message)
+/** "must be a function, got a string": every wrong-type message says what it got. */
+const got = (message: string) => ({ error: (issue: { input?: unknown }) => `${message}, got ${describeValue(issue.input)}` })
+const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', got(message))
 // setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days).
 const positiveMs = z.number().check(
   z.positive('must be a positive number of milliseconds'),
@@ -140,7 +144,7 @@ export type ClientOptions = z.input<typeof clientOptionsSchema>
 const requestShape = {
   ...clientOptionsShape,
   /** Cancels the request; a user abort rejects with an `AbortError` and is never retried. */
-  signal: z.optional(z.custom<AbortSignal>((value) => isAbortSignal(value), 'must be an AbortSignal')),
+  signal: z.optional(z.custom<AbortSignal>((value) => isAbortSignal(value), got('must be an AbortSignal'))),
   /** Extra fields merged into the request body (LiteLLM's `extra_body`). */
   extraBody: z.optional(z.record(z.string(), z.unknown())),
 }
@@ -149,13 +153,13 @@ export const speechParamsSchema = z.strictObject({
   ...requestShape,
   model: z.custom<SpeechModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The text to speak. */
-  input: z.string('must be a string').check(z.minLength(1, 'must not be empty')),
+  input: z.string(got('must be a string')).check(z.minLength(1, 'must not be empty')),
   /** A voice name, or `{ id }` of an OpenAI custom voice. Required by OpenAI-compatible servers. */
   voice: z.optional(
     z.union([
       z.custom<OpenAIVoice | GeminiVoice | (string & {})>((value) => typeof value === 'string' && value.length > 0),
       z.object({ id: nonEmptyString('must not be empty') }),
-    ], 'must be a voice name or { id }'),
+    ], got('must be a voice name or { id }')),
   ),
   /** Speaker name → voice for Gemini multi-speaker speech (exactly two), e.g. `{ Joe: 'Kore', Jane: 'Puck' }`. */
   speakers: z.optional(z.record(z.string(), z.string())),
@@ -199,10 +203,7 @@ export const transcriptionParamsSchema = z.strictObject({
   ...requestShape,
   model: z.custom<TranscriptionModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The audio: a Blob/File (e.g. from `fileFromPath`), ArrayBuffer or Uint8Array. */
-  file: z.custom<AudioInput>(
-    (value) => value instanceof Blob || value instanceof ArrayBuffer || value instanceof Uint8Array,
-    'is required: a Blob, File, ArrayBuffer or Uint8Array',
-  ),
+  file: z.custom<AudioInput>(isAudioInput, got('expected a Blob, File, ArrayBuffer or Uint8Array')),
   /** Name sent with the file; its extension tells the server the format. Derived when absent. */
   filename: z.optional(nonEmptyString('must not be empty')),
   /** ISO-639-1 code of the spoken language. */

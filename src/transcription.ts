@@ -1,4 +1,5 @@
 import { toAudioFile } from './audio/audio-file.ts'
+import { audioInputSize } from './audio/audio-input.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { InvalidRequestError } from './errors.ts'
 import { assertFileSize } from './limits.ts'
@@ -29,8 +30,9 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
   if (!adapter.buildTranscriptionRequest) {
     throw new InvalidRequestError('model', `${route.provider} models do not transcribe here; use an OpenAI-compatible or Azure model`)
   }
+  // Size first: a file too large is refused as such, whatever its format.
+  assertFileSize(audioInputSize(parsed.file), route.maxFileSizeMB ?? adapter.maxFileSizeMB)
   const file = await toAudioFile(parsed.file, parsed.filename)
-  assertFileSize(file.blob.size, route.maxFileSizeMB ?? adapter.maxFileSizeMB)
   const input: TranscriptionInput = {
     file: file.blob,
     filename: file.filename,

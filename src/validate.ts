@@ -17,7 +17,8 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
     throw new InvalidRequestError('headers', '"__proto__" cannot be sent as a header name')
   }
   const modelList = (input as { modelList?: unknown }).modelList
-  const result = schema.safeParse(modelList === undefined ? input : { ...input, modelList: withoutUnsafeKeys(modelList) })
+  // reportInput: issues carry the value, so a missing one is told from a wrong one.
+  const result = schema.safeParse(modelList === undefined ? input : { ...input, modelList: withoutUnsafeKeys(modelList) }, { reportInput: true })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
@@ -25,7 +26,7 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
   const field = formatPath(issue.path) || 'options'
-  const missing = issue.code === 'invalid_type' && issue.input === undefined
+  const missing = issue.input === undefined
   throw new InvalidRequestError(field, missing ? 'is required' : issue.message)
 }
 

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { AudioInput } from '../schemas.ts'
+import { toNativeBlob } from './audio-input.ts'
 import { extensionForMediaType, extensionOf, mediaTypeForExtension, sniffMediaType, TRANSCRIPTION_EXTENSIONS } from './media-type.ts'
 
 export interface AudioFile {
@@ -16,9 +17,9 @@ const ACCEPTED = new Set<string>(TRANSCRIPTION_EXTENSIONS)
  * else one derived from the MIME type, else from the first bytes. Never reads the whole file.
  */
 export async function toAudioFile(file: AudioInput, filename?: string): Promise<AudioFile> {
-  const blob = file instanceof Blob ? file : new Blob([file as BlobPart])
+  const blob = await toNativeBlob(file)
   if (blob.size === 0) throw new InvalidRequestError('file', 'is empty (0 bytes)')
-  const name = filename ?? (typeof (file as File).name === 'string' ? (file as File).name : '')
+  const name = filename ?? (typeof (file as Partial<File>).name === 'string' ? (file as File).name : '')
   const named = extensionOf(name)
   const extension = named && ACCEPTED.has(named)
     ? named

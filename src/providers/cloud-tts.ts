@@ -9,16 +9,25 @@ import type { DecodedAudio, SpeechInput } from './types.ts'
 import { unexpectedAnswer } from '../unexpected-answer.ts'
 import { DEFAULT_GOOGLE_VOICE, languageCodeOf, OPENAI_TO_GOOGLE_VOICE } from './vertex-voices.ts'
 
-/** Cloud TTS refuses more than 5,000 bytes of text or SSML per request. */
-const MAX_INPUT_BYTES = 5_000
+// Facts from googleapis/googleapis google/cloud/texttospeech/v1/cloud_tts.proto (newest).
 
-/** Formats Cloud TTS can produce. FLAC and AAC have no `audioEncoding`, so they are refused. */
+/** SynthesisInput: "The input size is limited to 5000 bytes." */
+const MAX_INPUT_BYTES = 5_000
+/** AudioConfig.speaking_rate: "in the range [0.25, 2.0] … Any other values … will return an error." */
+const MAX_SPEAKING_RATE = 2
+
+/**
+ * `response_format` → `AudioEncoding`. The enum has no FLAC, so flac alone is refused.
+ * LINEAR16 "also contains a WAV header"; PCM is the same samples "not wrapped in a WAV (or any
+ * other) header" (asked at 24 kHz: OpenAI's pcm layout); M4A ("M4A audio") is an MPEG-4 file,
+ * so `aac` comes back as audio/mp4, not the raw ADTS stream OpenAI sends (a warning says so).
+ */
 const ENCODINGS: Partial<Record<SpeechFormat, string>> = {
   mp3: 'MP3',
   opus: 'OGG_OPUS',
+  aac: 'M4A',
   wav: 'LINEAR16',
-  // LINEAR16 at 24 kHz, its WAV header removed on arrival: OpenAI's pcm layout.
-  pcm: 'LINEAR16',
+  pcm: 'PCM',
 }
 
 /** The `text:synthesize` body: voice, SSML detection, encoding and speaking rate. */
@@ -27,8 +36,14 @@ export function cloudTTSBody(input: SpeechInput, model: string, warnings: Warnin
   if (!audioEncoding) {
     throw new InvalidRequestError(
       'response_format',
-      `Cloud Text-to-Speech cannot produce "${input.response_format}"; ask for mp3, opus, wav or pcm`,
+      `Cloud Text-to-Speech cannot produce "${input.response_format}" (its AudioEncoding has no FLAC); ask for mp3, opus, aac, wav or pcm`,
     )
+  }
+  if (input.speed !== undefined && input.speed > MAX_SPEAKING_RATE) {
+    throw new InvalidRequestError('speed', `Cloud Text-to-Speech speaks at 0.25 to ${MAX_SPEAKING_RATE}× (got ${input.speed})`)
+  }
+  if (input.response_format === 'aac') {
+    warnings.push({ option: 'response_format', message: 'Cloud Text-to-Speech answers aac as M4A: an MPEG-4 file (audio/mp4), not a raw AAC stream' })
   }
   const bytes = new TextEncoder().encode(input.input).byteLength
   if (bytes > MAX_INPUT_BYTES) {
@@ -88,10 +103,10 @@ export function decodeCloudTTSSpeech(payload: unknown, input: SpeechInput): Deco
   }
   if (input.response_format === 'pcm') {
     const wav = wavToPcm(bytes)
-    if (!wav) return { bytes, mediaType: 'audio/pcm' } // headerless: the 24 kHz asked for
+    if (!wav) return { bytes, mediaType: 'audio/pcm' } // PCM is headerless: the 24 kHz asked for
     return { bytes: wav.pcm, mediaType: pcmMediaType(wav.format) }
   }
   const sniffed = sniffMediaType(bytes.subarray(0, 16))
   if (input.response_format === 'wav' && sniffed !== 'audio/wav') throw unexpectedAnswer('vertex_ai', 'LINEAR16 audio without a WAV header')
-  return { bytes, mediaType: sniffed ?? FORMAT_MEDIA_TYPES[input.response_format] }
+  return { bytes, mediaType: sniffed ?? (input.response_format === 'aac' ? 'audio/mp4' : FORMAT_MEDIA_TYPES[input.response_format]) }
 }

@@ -19,6 +19,8 @@ export interface Route {
   /** Service-account JSON (object, JSON text or, in Node, a file path) of a Vertex route. */
   vertexCredentials?: string | ServiceAccount | undefined
   maxFileSizeMB?: number | undefined
+  /** Set when the provider needs a key: what the missing-key error names (`openai/ models (…)`). */
+  keyRequiredFor?: string | undefined
 }
 
 /** What every builder gets besides the input: the route and the resolved credential. */

@@ -70,7 +70,7 @@ describe('gemini api', () => {
     ['a model without -tts', body(), /does not support the requested response modalities/, 'gemini-2.5-flash'],
     ['no responseModalities', { contents: body().contents, generationConfig: {} }, /response modalities/],
     ['TEXT modality', { contents: body().contents, generationConfig: { responseModalities: ['TEXT'] } }, /response modalities \(\["TEXT"\]\)/],
-    ['snake_case fields', { contents: body().contents, generation_config: body().generationConfig }, /^Invalid JSON payload received\. Unknown name "generation_config": Cannot find field/],
+    ['an unknown field', { contents: body().contents, generationConfig: body().generationConfig, audioConfig: {} }, /^Invalid JSON payload received\. Unknown name "audioConfig": Cannot find field/],
     ['empty contents', { ...body(), contents: [] }, /contents is not specified/],
     ['a non-text part', { ...body(), contents: [{ parts: [{ inlineData: { data: '' } }] }] }, /only text parts/],
     ['one speaker in a multi-speaker config', {

@@ -37,7 +37,6 @@ describe('vertex cloud text-to-speech', () => {
 
   it.each([
     ['MP3', 'mp3', 'MPEG audio (layer I, II or III)'],
-    ['FLAC', 'flac', 'FLAC'],
     ['MULAW', 'wav', 'u-law'],
     ['ALAW', 'wav', 'A-law'],
   ])('produces %s', async (audioEncoding, extension, encoding) => {
@@ -50,16 +49,18 @@ describe('vertex cloud text-to-speech', () => {
   })
 
   it.each([
-    [{ audioEncoding: 'OGG_OPUS' }, undefined, undefined, 'the voxfetch emulator cannot produce OGG_OPUS; use mp3, wav, flac or pcm'],
+    [{ audioEncoding: 'FLAC' }, undefined, undefined, /^Invalid value at 'audio_config\.audio_encoding'/],
+    [{ audioEncoding: 'AUDIO_ENCODING_UNSPECIFIED' }, undefined, undefined, /must not be AUDIO_ENCODING_UNSPECIFIED/],
+    [{ audioEncoding: 'M4A', sampleRateHertz: 23000 }, undefined, undefined, 'sample_rate_hertz 23000 is not supported for audio_encoding M4A.'],
     [{ audioEncoding: 'WAV' }, undefined, undefined, /^Invalid value at 'audio_config\.audio_encoding'/],
-    [{ audioEncoding: 'MP3', speakingRate: 5 }, undefined, undefined, /speaking_rate must be between 0\.25 and 4\.0/],
-    [{ audioEncoding: 'MP3' }, { text: SENTENCE, ssml: '<speak>x</speak>' }, undefined, /Exactly one of input\.text or input\.ssml/],
+    [{ audioEncoding: 'MP3', speakingRate: 5 }, undefined, undefined, /speaking_rate must be between 0\.25 and 2\.0/],
+    [{ audioEncoding: 'MP3' }, { text: SENTENCE, ssml: '<speak>x</speak>' }, undefined, /Exactly one of input\.text, input\.markup, input\.ssml/],
     [{ audioEncoding: 'MP3' }, { ssml: 'not ssml' }, undefined, /Invalid SSML/],
     [{ audioEncoding: 'MP3' }, { text: 'é'.repeat(2501) }, undefined, /longer than the limit of 5000 bytes/],
     [{ audioEncoding: 'MP3' }, undefined, { languageCode: 'en-GB', name: 'en-US-Wavenet-D' }, /doesn't match the voice 'en-US-Wavenet-D''s language code 'en-US'/],
     [{ audioEncoding: 'MP3' }, undefined, { languageCode: 'en-US', name: 'alloy' }, "Voice 'alloy' does not exist. Is it misspelled?"],
     [{ audioEncoding: 'MP3' }, undefined, { name: 'en-US-Wavenet-D' }, /voice\.languageCode is required/],
-    [{ audio_encoding: 'MP3' }, undefined, undefined, /Unknown name "audio_encoding" at 'audio_config'/],
+    [{ audioEncoding: 'MP3', audioFormat: 'mp3' }, undefined, undefined, /Unknown name "audioFormat" at 'audio_config'/],
   ])('refuses %j / %j / %j', async (audioConfig, input, voice, message) => {
     const response = await request(audioConfig, input, voice)
     expect(response.status).toBe(400)

@@ -1,6 +1,8 @@
 import { lookupSpeech } from './audio-registry.ts'
 import { FLAC_TEXT_KEY } from './encode-flac.ts'
+import { M4A_TEXT_PREFIX } from './encode-m4a.ts'
 import { ID3_DURATION, ID3_TEXT } from './encode-mp3.ts'
+import { OPUS_TEXT_KEY } from './encode-ogg-opus.ts'
 import { EMULATOR_SOFTWARE_TAG, findInfoList, readWav, wavDuration } from './parse-wav.ts'
 
 export interface AudioDescription {
@@ -20,10 +22,37 @@ export function describeAudio(head: Uint8Array, tail: Uint8Array, size: number, 
   if (ascii(head, 0, 3) === 'ID3') return describeId3(head, size)
   if (ascii(head, 0, 4) === 'fLaC') return describeFlac(head)
   if (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0) return { format: 'mp3', ...mp3Duration(head, 0, size) }
-  if (ascii(head, 0, 4) === 'OggS') return { format: 'ogg' }
+  if (ascii(head, 0, 4) === 'OggS') return withText({ format: 'ogg' }, opusText(head))
   if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return { format: 'webm' }
-  if (ascii(head, 4, 4) === 'ftyp') return { format: /\.m4a$/i.test(filename) ? 'm4a' : 'mp4' }
+  if (ascii(head, 4, 4) === 'ftyp') return withText({ format: /\.m4a$/i.test(filename) ? 'm4a' : 'mp4' }, m4aText(head))
   return { format: /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase() ?? 'unknown' }
+}
+
+const withText = (description: AudioDescription, text: string | undefined) => (text === undefined ? description : { ...description, text })
+
+/** The emulator's own Ogg Opus (encode-ogg-opus.ts): its text is an OpusTags comment. */
+function opusText(head: Uint8Array): string | undefined {
+  const at = indexOf(head, 'OpusTags')
+  return at < 0 ? undefined : vorbisComment(head.subarray(at + 8), OPUS_TEXT_KEY)
+}
+
+/** The emulator's own M4A (encode-m4a.ts): its text is in the `©cmt` item's `data` box. */
+function m4aText(head: Uint8Array): string | undefined {
+  const at = indexOf(head, '\u00a9cmt')
+  if (at < 0 || ascii(head, at + 8, 4) !== 'data') return undefined
+  const dataSize = new DataView(head.buffer, head.byteOffset).getUint32(at + 4)
+  const text = new TextDecoder().decode(head.subarray(at + 20, at + 4 + dataSize))
+  return text.startsWith(M4A_TEXT_PREFIX) ? text.slice(M4A_TEXT_PREFIX.length) : undefined
+}
+
+/** Where the (single-byte) characters of `marker` first occur in `bytes`, or -1. */
+function indexOf(bytes: Uint8Array, marker: string): number {
+  const codes = Array.from(marker, (char) => char.charCodeAt(0) & 0xff)
+  search: for (let start = 0; start + codes.length <= bytes.length; start++) {
+    for (let index = 0; index < codes.length; index++) if (bytes[start + index] !== codes[index]) continue search
+    return start
+  }
+  return -1
 }
 
 function describeWav(head: Uint8Array, tail: Uint8Array, size: number): AudioDescription {

@@ -1,15 +1,21 @@
 import { registerSpeech } from './audio-registry.ts'
 import { encodeFlac } from './encode-flac.ts'
 import { encodeAlaw, encodeMulaw } from './encode-g711.ts'
+import { encodeM4a } from './encode-m4a.ts'
 import { encodeMp3 } from './encode-mp3.ts'
+import { encodeOggOpus } from './encode-ogg-opus.ts'
 import { encodeWav, wrapWav } from './encode-wav.ts'
 import { resample } from './resample.ts'
 import { OUTPUT_SAMPLE_RATE, synthesizePcm, type SpeechOptions } from './synthesize.ts'
 
-/** Output formats the emulator can really produce. */
-export type AudioFormat = 'mp3' | 'wav' | 'flac' | 'pcm' | 'mulaw' | 'alaw'
-/** Formats the providers offer that the emulator cannot encode with npm packages alone. */
-export const UNSUPPORTED_FORMATS = ['opus', 'aac', 'ogg_opus'] as const
+/**
+ * Output formats the emulator can really produce. `opus` (Ogg Opus) and `m4a` (AAC-LC in MPEG-4)
+ * are real, decodable files of the speech's length, but silent: no Opus or AAC encoder is among
+ * the npm packages (see encode-ogg-opus.ts, encode-m4a.ts); their text is in their tags.
+ */
+export type AudioFormat = 'mp3' | 'wav' | 'flac' | 'pcm' | 'mulaw' | 'alaw' | 'opus' | 'm4a'
+/** Formats the providers offer that the emulator cannot encode (ADTS AAC, OpenAI's `aac`). */
+export const UNSUPPORTED_FORMATS = ['aac'] as const
 
 export const CONTENT_TYPES: Record<AudioFormat, string> = {
   mp3: 'audio/mpeg',
@@ -18,6 +24,8 @@ export const CONTENT_TYPES: Record<AudioFormat, string> = {
   pcm: 'audio/pcm',
   mulaw: 'audio/wav',
   alaw: 'audio/wav',
+  opus: 'audio/ogg',
+  m4a: 'audio/mp4',
 }
 
 export function unsupportedFormatMessage(format: string): string {
@@ -59,6 +67,8 @@ function encode(samples: Int16Array, rate: number, format: AudioFormat, text: st
     case 'flac': return encodeFlac(samples, rate, text)
     case 'mulaw': return wrapWav(encodeMulaw(samples), { formatTag: 7, sampleRate: rate, bitsPerSample: 8 }, text)
     case 'alaw': return wrapWav(encodeAlaw(samples), { formatTag: 6, sampleRate: rate, bitsPerSample: 8 }, text)
+    case 'opus': return encodeOggOpus(samples, rate, text)
+    case 'm4a': return encodeM4a(samples, rate, text)
     case 'pcm': {
       const bytes = new Uint8Array(samples.length * 2)
       const view = new DataView(bytes.buffer)

@@ -65,9 +65,29 @@ describe('Vertex AI Cloud Text-to-Speech with a service account', () => {
       {
         input: { ssml: '<speak>Raw <break time="200ms"/> samples</speak>' },
         voice: { languageCode: 'en-GB', name: 'en-GB-Wavenet-B' },
-        audioConfig: { audioEncoding: 'LINEAR16', sampleRateHertz: 24_000 },
+        audioConfig: { audioEncoding: 'PCM', sampleRateHertz: 24_000 },
       },
     ])
+  })
+
+  it.each([
+    ['opus', 'audio/ogg'],
+    ['aac', 'audio/mp4'],
+    ['wav', 'audio/wav'],
+  ] as const)('speaks %s, labelled %s by its bytes, and transcribable back to its text', async (format, mediaType) => {
+    const client = createClient({ baseURL: url('/vertex-tts'), accessToken: TEST_KEYS.vertexToken, maxRetries: 0 })
+    const audio = await client.speech({ model: 'vertex_ai/chirp', input: `Cloud ${format}`, voice: 'en-US-Wavenet-D', response_format: format })
+    expect(audio.mediaType).toBe(mediaType)
+    const bytes = new Uint8Array(await audio.arrayBuffer())
+    expect(describeAudio(bytes, bytes.subarray(-4096), bytes.byteLength, `a.${format}`).text).toBe(`Cloud ${format}`)
+  })
+
+  it('refuses flac and a speed over 2 before any request', async () => {
+    const client = createClient({ baseURL: url('/vertex-tts'), accessToken: TEST_KEYS.vertexToken })
+    const speak = (extra: object) => client.speech({ model: 'vertex_ai/chirp', input: 'No', voice: 'en-US-Wavenet-D', ...extra }).catch((error: Error) => error)
+    expect(await speak({ response_format: 'flac' })).toMatchObject({ name: 'InvalidRequestError', field: 'response_format' })
+    expect(await speak({ speed: 3 })).toMatchObject({ name: 'InvalidRequestError', field: 'speed' })
+    expect(emu.emulator.requests).toHaveLength(0)
   })
 
   it('reads the key file named by GOOGLE_APPLICATION_CREDENTIALS', async () => {

@@ -48,17 +48,30 @@ describe('Cloud Text-to-Speech request (vertex_ai/<non-gemini model>)', () => {
     expect(bodyOf({ input: '<speaker> is not SSML', voice: 'en-US-Wavenet-D' }).input).toEqual({ text: '<speaker> is not SSML' })
   })
 
+  // googleapis/googleapis google/cloud/texttospeech/v1/cloud_tts.proto, enum AudioEncoding (newest).
   it.each([
     ['mp3', { audioEncoding: 'MP3' }],
     ['opus', { audioEncoding: 'OGG_OPUS' }],
+    ['aac', { audioEncoding: 'M4A' }],
     ['wav', { audioEncoding: 'LINEAR16' }],
-    ['pcm', { audioEncoding: 'LINEAR16', sampleRateHertz: 24_000 }],
+    ['pcm', { audioEncoding: 'PCM', sampleRateHertz: 24_000 }],
   ] as const)('maps response_format %s to its audioEncoding', (format, audioConfig) => {
     expect(bodyOf({ voice: 'en-US-Wavenet-D', response_format: format }).audioConfig).toEqual(audioConfig)
   })
 
-  it.each(['flac', 'aac'] as const)('refuses %s, which Cloud TTS cannot produce', (format) => {
-    expect(() => build({ voice: 'en-US-Wavenet-D', response_format: format })).toThrow(expect.objectContaining({ field: 'response_format' }))
+  it('refuses flac, which AudioEncoding does not have', () => {
+    expect(() => build({ voice: 'en-US-Wavenet-D', response_format: 'flac' })).toThrow(expect.objectContaining({ field: 'response_format' }))
+  })
+
+  it('says aac comes back as M4A', () => {
+    expect(build({ voice: 'en-US-Wavenet-D', response_format: 'aac' }).warnings).toEqual([
+      { option: 'response_format', message: expect.stringContaining('M4A') },
+    ])
+  })
+
+  it('refuses a speaking rate over 2.0 (AudioConfig.speaking_rate is [0.25, 2.0])', () => {
+    expect(() => build({ voice: 'en-US-Wavenet-D', speed: 2.5 })).toThrow(expect.objectContaining({ field: 'speed' }))
+    expect(bodyOf({ voice: 'en-US-Wavenet-D', speed: 2 }).audioConfig).toMatchObject({ speakingRate: 2 })
   })
 
   it.each(Object.entries(OPENAI_TO_GOOGLE_VOICE))('speaks OpenAI voice %s as %s, and says so', (openai, google) => {

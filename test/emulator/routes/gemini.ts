@@ -2,22 +2,29 @@ import { checkGeminiAuth, checkVertexAuth } from '../auth.ts'
 import type { RequestContext } from '../context.ts'
 import { answerGeminiSpeech } from '../gemini-answer.ts'
 import { replyRejection } from '../reply-rejection.ts'
-import { validateGeminiSpeech } from '../validate-gemini.ts'
+import { type GeminiApi, validateGeminiSpeech } from '../validate-gemini.ts'
 
-/** POST /gemini/v1beta/models/{model}:generateContent (x-goog-api-key). */
+/**
+ * POST /gemini/v1beta/models/{model}:generateContent (x-goog-api-key): googleapis/googleapis
+ * google/ai/generativelanguage/v1beta/generative_service.proto, `post: "/v1beta/{model=models/*}:generateContent"`.
+ */
 export async function geminiGenerate(context: RequestContext): Promise<void> {
   if (!checkGeminiAuth(context)) return
-  await generate(context, context.params[0] ?? '')
+  await generate(context, context.params[0] ?? '', 'gemini')
 }
 
-/** POST /vertex/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent (Bearer). */
+/**
+ * POST /vertex/v1/projects/{project}/locations/{location}/publishers/google/models/{model}:generateContent
+ * (Bearer): googleapis/googleapis google/cloud/aiplatform/v1/prediction_service.proto,
+ * `post: "/v1/{model=projects/*\/locations/*\/publishers/*\/models/*}:generateContent"`.
+ */
 export async function vertexGeminiGenerate(context: RequestContext): Promise<void> {
   if (!checkVertexAuth(context)) return
-  await generate(context, context.params[2] ?? '')
+  await generate(context, context.params[2] ?? '', 'vertex')
 }
 
-async function generate(context: RequestContext, model: string): Promise<void> {
-  const result = validateGeminiSpeech(context.body.jsonError ? undefined : context.body.json, model)
+async function generate(context: RequestContext, model: string, api: GeminiApi): Promise<void> {
+  const result = validateGeminiSpeech(context.body.jsonError ? undefined : context.body.json, model, api)
   if (!result.ok) return replyRejection(context, result.rejection)
   await answerGeminiSpeech(context, result.value, model)
 }
