@@ -1,6 +1,7 @@
 import { concatBytes } from './audio/concat-bytes.ts'
 import { requestIdOf } from './request-id.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
+import { sealStreamedWav } from './audio/wav.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
 export interface Warning {
@@ -16,6 +17,8 @@ export interface SpeechResultInit {
   headers: Headers
   warnings: Warning[]
   provider: string
+  /** Reads the usage a streamed answer reported once it ended (see speech-sse.ts). */
+  usage?: () => Record<string, unknown> | undefined
 }
 
 /**
@@ -33,6 +36,7 @@ export class SpeechResult {
   readonly provider: string
   #stream: ReadableStream<Uint8Array>
   #used = false
+  #usage: (() => Record<string, unknown> | undefined) | undefined
 
   constructor(init: SpeechResultInit) {
     this.#stream = init.stream
@@ -41,6 +45,16 @@ export class SpeechResult {
     this.headers = init.headers
     this.warnings = init.warnings
     this.provider = init.provider
+    this.#usage = init.usage
+  }
+
+  /**
+   * Token usage as the server reported it at the end of a streamed answer (`stream_format:
+   * 'sse'`): OpenAI's `{ input_tokens, output_tokens, total_tokens }`, Gemini's `usageMetadata`.
+   * `undefined` until the audio was read to its end, and for answers that carry none.
+   */
+  get usage(): Record<string, unknown> | undefined {
+    return this.#usage?.()
   }
 
   /** The request id the server gave (`x-request-id`, LiteLLM's `x-litellm-call-id`, Azure's `apim-request-id`). */
@@ -71,6 +85,8 @@ export class SpeechResult {
       chunks.push(value)
     }
     const bytes = concatBytes(chunks)
+    // A WAV streamed with unknown sizes gets its real ones now that it is whole.
+    if (this.mediaType === 'audio/wav') sealStreamedWav(bytes)
     // A lone chunk spanning its whole buffer (a decoded Gemini clip) is handed over uncopied.
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? (bytes.buffer as ArrayBuffer)

@@ -4,6 +4,7 @@ import { assertInputLength } from './limits.ts'
 import type { SpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
 import { SpeechResult } from './speech-result.ts'
+import { openSpeechEvents } from './speech-sse.ts'
 import { openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
@@ -22,6 +23,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     response_format: parsed.response_format ?? planned.adapter.defaultSpeechFormat?.(planned.route.model) ?? 'mp3',
     speed: parsed.speed,
     instructions: parsed.instructions,
+    stream_format: parsed.stream_format,
     extraBody: parsed.extraBody,
   }
   const { adapter, route } = planned
@@ -29,9 +31,13 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     adapter.buildSpeechRequest(input, context),
   )
   const contentType = response.headers.get('content-type')
-  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) =>
-    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider })
+  const result = (stream: ReadableStream<Uint8Array>, mediaType: string, usage?: () => Record<string, unknown> | undefined) =>
+    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider, usage })
 
+  if (essence(contentType) === 'text/event-stream') {
+    const streamed = await openSpeechEvents(response, deadline, input, route.provider)
+    return result(streamed.stream, streamed.mediaType, streamed.usage)
+  }
   if (adapter.decodeSpeech) {
     const text = await readText(response, deadline)
     const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)

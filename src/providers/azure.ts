@@ -40,7 +40,7 @@ export const azure: ProviderAdapter = {
     const warnings: Warning[] = []
     const headers = azureHeaders(context, 'application/json')
     return {
-      request: { url: azureURL(context.route, '/audio/speech'), method: 'POST', headers, body: speechBody(input, context.route.model, warnings, false) },
+      request: { url: azureURL(context.route, '/audio/speech'), method: 'POST', headers, body: speechBody(input, context.route.model, warnings, false, 'azure') },
       warnings,
     }
   },

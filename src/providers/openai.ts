@@ -1,7 +1,8 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
+import { sseSpeechFormat } from './stream-format.ts'
+import type { BuiltRequest, ProviderAdapter, ProviderId, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
 
@@ -14,7 +15,7 @@ export function openAIHeaders(context: RequestContext, contentType?: string): Re
   return { ...headers, ...context.headers }
 }
 
-export function speechBody(input: SpeechInput, model: string, warnings: Warning[], direct: boolean) {
+export function speechBody(input: SpeechInput, model: string, warnings: Warning[], direct: boolean, provider: ProviderId) {
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
@@ -33,6 +34,7 @@ export function speechBody(input: SpeechInput, model: string, warnings: Warning[
     response_format: input.response_format,
     ...(input.speed !== undefined && { speed: input.speed }),
     ...(instructions !== undefined && { instructions }),
+    ...(sseSpeechFormat(input, provider, model, warnings) && { stream_format: 'sse' }),
     ...input.extraBody,
   })
 }
@@ -56,7 +58,7 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
     ...(maxFileSizeMB !== undefined && { maxFileSizeMB }),
     buildSpeechRequest(input, context): BuiltRequest {
       const warnings: Warning[] = []
-      const body = speechBody(input, context.route.model, warnings, direct)
+      const body = speechBody(input, context.route.model, warnings, direct, context.route.provider)
       return {
         request: {
           url: versionedURL(context.route.baseURL, '/audio/speech'),

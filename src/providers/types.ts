@@ -40,6 +40,8 @@ export interface SpeechInput {
   response_format: SpeechFormat
   speed?: number | undefined
   instructions?: string | undefined
+  /** `sse` when the caller asked for a streamed (server-sent events) answer. */
+  stream_format?: 'audio' | 'sse' | undefined
   extraBody?: Record<string, unknown> | undefined
 }
 

@@ -77,28 +77,51 @@ export class EventStreamParser {
   }
 }
 
+/** Pulls events from a byte stream one at a time; cancelling releases the body at once. */
+export interface EventStreamReader {
+  /** The next event, or `undefined` once the stream has ended. Body errors are thrown as they are. */
+  read(): Promise<ServerSentEvent | undefined>
+  /** Stops reading and cancels the body (a read in flight ends with `undefined`). */
+  cancel(reason?: unknown): Promise<void>
+}
+
+export function eventStreamReader(body: ReadableStream<Uint8Array>): EventStreamReader {
+  const reader = body.getReader()
+  // TextDecoder drops a leading BOM and keeps multi-byte characters split across chunks whole.
+  const decoder = new TextDecoder('utf-8')
+  const parser = new EventStreamParser()
+  const queue: ServerSentEvent[] = []
+  let ended = false
+  return {
+    async read() {
+      while (queue.length === 0) {
+        if (ended) return undefined
+        const { done, value } = await reader.read()
+        if (ended) return undefined
+        if (done) ended = true
+        queue.push(...parser.push(done ? decoder.decode() : decoder.decode(value, { stream: true })))
+      }
+      return queue.shift()
+    },
+    async cancel(reason) {
+      ended = true
+      queue.length = 0
+      await reader.cancel(reason).catch(() => {})
+    },
+  }
+}
+
 /**
  * Reads server-sent events from a byte stream as they arrive. Breaking out of the loop (or an
  * error) cancels the stream, which releases the connection.
  */
 export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const reader = body.getReader()
-  // TextDecoder drops a leading BOM and keeps multi-byte characters split across chunks whole.
-  const decoder = new TextDecoder('utf-8')
-  const parser = new EventStreamParser()
+  const events = eventStreamReader(body)
   let finished = false
   try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) {
-        finished = true
-        yield* parser.push(decoder.decode())
-        return
-      }
-      yield* parser.push(decoder.decode(value, { stream: true }))
-    }
+    for (let event = await events.read(); event; event = await events.read()) yield event
+    finished = true
   } finally {
-    if (!finished) await reader.cancel().catch(() => {})
-    reader.releaseLock()
+    if (!finished) await events.cancel()
   }
 }

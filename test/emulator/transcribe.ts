@@ -1,4 +1,6 @@
+import type { RequestContext } from './context.ts'
 import { describeAudio } from './describe-audio.ts'
+import { sendEvents } from './respond.ts'
 import type { TranscriptionRequest } from './validate-transcription.ts'
 
 export interface Transcript {
@@ -67,3 +69,20 @@ function timestamp(seconds: number, separator: string): string {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100
+
+/**
+ * A streamed transcription, per openai/openai-openapi CreateTranscriptionResponseStreamEvent:
+ * TranscriptTextDeltaEvent { type: 'transcript.text.delta', delta, logprobs? } per piece of text
+ * (one word here), then TranscriptTextDoneEvent { type: 'transcript.text.done', text, usage,
+ * logprobs? }; logprobs only with `include[]=logprobs`. The emulator reads its own audio back, so
+ * its tokens are certain (logprob 0).
+ */
+export function sendTranscriptEvents(context: RequestContext, transcript: Transcript, request: TranscriptionRequest, model: string): Promise<void> {
+  const words = transcript.text.split(/(?<=\s)/)
+  const logprobs = (token: string) => [{ token, logprob: 0, bytes: [...Buffer.from(token)] }]
+  const usage = transcriptJson(transcript, { ...request, format: 'json' }, model).usage
+  return sendEvents(context, [
+    ...words.map((delta) => ({ type: 'transcript.text.delta', delta, ...(request.logprobs && { logprobs: logprobs(delta) }) })),
+    { type: 'transcript.text.done', text: transcript.text, usage, ...(request.logprobs && { logprobs: words.flatMap(logprobs) }) },
+  ])
+}

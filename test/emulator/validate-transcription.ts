@@ -14,6 +14,8 @@ export interface TranscriptionRequest {
   temperature?: number
   granularities: string[]
   stream: boolean
+  /** `include[]=logprobs` was asked. */
+  logprobs: boolean
 }
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)
@@ -55,13 +57,15 @@ export function validateTranscription(body: RequestBody, upstreamModel: string):
   if (language !== undefined && !/^[a-z]{2}$/.test(language)) {
     return reject(`Invalid language '${language}'. Language parameter must be specified in ISO-639-1 format.`, 'language', 'invalid_value')
   }
-  const stream = single(fields.stream) === 'true'
-  if (stream && !gpt4o) return reject(`Streaming is not supported for the ${upstreamModel} model.`, 'stream', 'unsupported_value')
+  // openai/openai-openapi CreateTranscriptionRequest.stream: "Streaming is not supported for the
+  // whisper-1 model and will be ignored" — so only gpt-4o transcribers stream; others answer JSON.
+  const stream = single(fields.stream) === 'true' && gpt4o
+  const logprobs = [...list(fields['include[]']), ...list(fields.include)].includes('logprobs')
   const prompt = single(fields.prompt)
   return {
     ok: true,
     value: {
-      file, format: format as TranscriptionFormat, granularities, stream,
+      file, format: format as TranscriptionFormat, granularities, stream, logprobs,
       ...(language === undefined ? {} : { language }),
       ...(prompt === undefined ? {} : { prompt }),
       ...(temperature === undefined ? {} : { temperature }),

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context.ts'
 import { openaiError } from '../errors.ts'
 import { replyRejection } from '../reply-rejection.ts'
-import { sendEvents, sendJson, sendText } from '../respond.ts'
+import { sendJson, sendText } from '../respond.ts'
 import { speak } from '../speak.ts'
-import { transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
+import { sendTranscriptEvents, transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
 import { validateSpeech } from '../validate-speech.ts'
 import { validateTranscription } from '../validate-transcription.ts'
 
@@ -32,14 +32,7 @@ export function answerOpenAITranscription(context: RequestContext, model: string
   if (!result.ok) return replyRejection(context, result.rejection)
   const request = result.value
   const transcript = transcribe(request)
-  if (request.stream) {
-    const words = transcript.text.split(/(?<=\s)/)
-    const usage = transcriptJson(transcript, request, model).usage
-    return sendEvents(context, [
-      ...words.map((delta) => ({ type: 'transcript.text.delta', delta })),
-      { type: 'transcript.text.done', text: transcript.text, usage },
-    ])
-  }
+  if (request.stream) return sendTranscriptEvents(context, transcript, request, model)
   if (request.format === 'text' || request.format === 'srt' || request.format === 'vtt') {
     return sendText(context, 200, transcriptDocument(transcript, request.format), 'text/plain; charset=utf-8')
   }
