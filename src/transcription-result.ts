@@ -16,6 +16,13 @@ export interface TranscriptionWord {
   [field: string]: unknown
 }
 
+/** The log probability of one token (openai/openai-openapi TranscriptTextDeltaEvent.logprobs). */
+export interface TranscriptionLogprob {
+  token: string
+  logprob: number
+  bytes?: number[]
+}
+
 /** One shape for every answer: json, verbose_json, text, srt, vtt, or a proxy's JSON-wrapped text. */
 export interface Transcription {
   /** The transcript; for srt and vtt, the whole subtitle document. Always a string. */
@@ -26,6 +33,8 @@ export interface Transcription {
   segments?: TranscriptionSegment[]
   words?: TranscriptionWord[]
   usage?: Record<string, unknown>
+  /** Token log probabilities, when asked with `include: ['logprobs']` (gpt-4o transcribers). */
+  logprobs?: TranscriptionLogprob[]
   /** The format that was asked for. */
   format: TranscriptionFormat
   /** The answer as the server sent it: the parsed JSON, or the text. */
@@ -37,7 +46,7 @@ export interface Transcription {
   requestId?: string
 }
 
-type Fields = Pick<Transcription, 'text' | 'language' | 'duration' | 'segments' | 'words' | 'usage' | 'raw'>
+type Fields = Pick<Transcription, 'text' | 'language' | 'duration' | 'segments' | 'words' | 'usage' | 'logprobs' | 'raw'>
 
 /** Reads a transcription answer whatever its shape; `undefined` when it carries no text. */
 export function parseTranscriptionBody(body: string, contentType: string | null): Fields | undefined {
@@ -53,6 +62,7 @@ export function parseTranscriptionBody(body: string, contentType: string | null)
   if (Array.isArray(payload.segments)) fields.segments = payload.segments as TranscriptionSegment[]
   if (Array.isArray(payload.words)) fields.words = payload.words as TranscriptionWord[]
   if (typeof payload.usage === 'object' && payload.usage !== null) fields.usage = payload.usage as Record<string, unknown>
+  if (Array.isArray(payload.logprobs)) fields.logprobs = payload.logprobs as TranscriptionLogprob[]
   return fields
 }
 

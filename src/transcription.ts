@@ -1,17 +1,28 @@
 import { toAudioFile } from './audio/audio-file.ts'
-import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
+import { type CallOptions, exchange, mergeOptions, plan, type Planned } from './call.ts'
 import { InvalidRequestError } from './errors.ts'
 import { assertFileSize } from './limits.ts'
 import type { TranscriptionInput } from './providers/types.ts'
 import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema } from './schemas.ts'
+import type { Warning } from './speech-result.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 import { requestIdOf } from './request-id.ts'
 import { validate } from './validate.ts'
 
-/** Audio → text, in one normalized shape whatever the server answered. */
-export async function createTranscription(clientOptions: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+export interface PreparedTranscription {
+  planned: Planned
+  options: CallOptions
+  input: TranscriptionInput
+}
+
+/** Checks the input, routes the call and reads the file's facts: everything before the network. */
+export async function prepareTranscription(
+  clientOptions: ClientOptions,
+  params: TranscriptionParams,
+  stream = false,
+): Promise<PreparedTranscription> {
   const parsed = validate(transcriptionParamsSchema, params)
   const format = parsed.response_format ?? 'json'
   if (parsed.timestamp_granularities?.length && format !== 'verbose_json') {
@@ -35,22 +46,39 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
     temperature: parsed.temperature,
     timestamp_granularities: parsed.timestamp_granularities,
     include: parsed.include,
+    ...(stream && { stream }),
     extraBody: parsed.extraBody,
   }
+  return { planned, options, input }
+}
+
+/** Audio → text, in one normalized shape whatever the server answered. */
+export async function createTranscription(clientOptions: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+  const { planned, options, input } = await prepareTranscription(clientOptions, params)
   const { response, warnings, deadline } = await exchange(planned, options, (context) =>
-    adapter.buildTranscriptionRequest!(input, context),
+    planned.adapter.buildTranscriptionRequest!(input, context),
   )
-  const body = await readText(response, deadline)
+  return toTranscription(await readText(response, deadline), response, input, planned.route.provider, warnings)
+}
+
+/** A whole transcription answer (JSON or text) → the normalized result. */
+export function toTranscription(
+  body: string,
+  response: Response,
+  input: TranscriptionInput,
+  provider: string,
+  warnings: Warning[],
+): Transcription {
   const fields = parseTranscriptionBody(body, response.headers.get('content-type'))
   if (!fields) {
-    throw unexpectedAnswer(route.provider, 'no transcript text in it', body, response)
+    throw unexpectedAnswer(provider, 'no transcript text in it', body, response)
   }
   const requestId = requestIdOf(response.headers)
   return {
     ...fields,
-    format,
+    format: input.response_format,
     headers: response.headers,
-    provider: route.provider,
+    provider,
     warnings,
     ...(requestId && { requestId }),
   }

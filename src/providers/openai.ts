@@ -1,7 +1,7 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
-import { sseSpeechFormat } from './stream-format.ts'
+import { sseSpeechFormat, streamTranscriptionFields } from './stream-format.ts'
 import type { BuiltRequest, ProviderAdapter, ProviderId, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
@@ -70,17 +70,19 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
       }
     },
     buildTranscriptionRequest(input, context): BuiltRequest {
+      const warnings: Warning[] = []
+      const stream = streamTranscriptionFields(input, context.route.provider, warnings)
       return {
         request: {
           url: versionedURL(context.route.baseURL, '/audio/transcriptions'),
           method: 'POST',
           headers: openAIHeaders(context),
           body: {
-            fields: transcriptionFields(input, context.route.model),
+            fields: [...transcriptionFields(input, context.route.model), ...stream],
             file: { field: 'file', blob: input.file, filename: input.filename, mediaType: input.mediaType },
           },
         },
-        warnings: [],
+        warnings,
       }
     },
   }

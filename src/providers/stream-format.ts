@@ -1,5 +1,5 @@
 import type { Warning } from '../speech-result.ts'
-import type { ProviderId, SpeechInput } from './types.ts'
+import type { ProviderId, SpeechInput, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_SSE = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/
 
@@ -23,4 +23,21 @@ export function sseSpeechFormat(input: SpeechInput, provider: ProviderId, model:
     return undefined
   }
   return 'sse'
+}
+
+/** The multipart field that asks for a streamed transcription, where the server can give one. */
+export function streamTranscriptionFields(input: TranscriptionInput, provider: ProviderId, warnings: Warning[]): Array<[string, string]> {
+  if (!input.stream) return []
+  if (provider === 'proxy') {
+    // BerriAI/litellm litellm/main.py atranscription() returns one TranscriptionResponse (anything
+    // else raises) and litellm/proxy/proxy_server.py audio_transcriptions answers it as JSON: the
+    // proxy never relays transcript events, while transcription() would pass an unknown `stream`
+    // on to the provider inside extra_body (litellm/utils.py
+    // add_provider_specific_params_to_optional_params). So it is not sent.
+    warnings.push({ option: 'stream', message: 'a LiteLLM proxy answers transcriptions whole; stream was not sent, and the text arrives as one final event' })
+    return []
+  }
+  // openai/openai-openapi CreateTranscriptionRequest.stream: ignored by whisper-1, which answers
+  // JSON; streamTranscription reads that as one final event.
+  return [['stream', 'true']]
 }

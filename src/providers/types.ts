@@ -55,6 +55,8 @@ export interface TranscriptionInput {
   temperature?: number | undefined
   timestamp_granularities?: Array<'word' | 'segment'> | undefined
   include?: string[] | undefined
+  /** Ask for server-sent events (streamTranscription). */
+  stream?: boolean | undefined
   extraBody?: Record<string, unknown> | undefined
 }
 
