@@ -2,7 +2,8 @@ import { clientOptionsSchema, type ClientOptions, type SpeechParams, type Transc
 import { createSpeech } from './speech.ts'
 import type { SpeechResult } from './speech-result.ts'
 import { createTranscription } from './transcription.ts'
-import { createTranscriptionStream, type TranscriptionStream } from './transcription-stream.ts'
+import type { TranscriptionStream } from './transcription-stream.ts'
+import { streamingDeps } from './streaming-deps.ts'
 import type { Transcription } from './transcription-result.ts'
 import { validate } from './validate.ts'
 
@@ -45,4 +46,8 @@ export function transcription(params: TranscriptionParams): Promise<Transcriptio
 /** One-off streamed audio → text with options inline; see `VoxfetchClient.streamTranscription`. */
 export function streamTranscription(params: TranscriptionParams): Promise<TranscriptionStream> {
   return createTranscriptionStream({}, params)
+}
+
+async function createTranscriptionStream(options: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
+  return (await import('./streaming.ts')).createTranscriptionStream(options, params, streamingDeps)
 }

@@ -1,7 +1,6 @@
 import { concatBytes } from './audio/concat-bytes.ts'
 import { requestIdOf } from './request-id.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
-import { sealStreamedWav } from './audio/wav.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
 export interface Warning {
@@ -19,6 +18,8 @@ export interface SpeechResultInit {
   provider: string
   /** Reads the usage a streamed answer reported once it ended (see speech-sse.ts). */
   usage?: () => Record<string, unknown> | undefined
+  /** Completes the bytes once read whole: a WAV streamed with unknown sizes gets its real ones. */
+  seal?: (bytes: Uint8Array) => void
 }
 
 /**
@@ -37,6 +38,7 @@ export class SpeechResult {
   #stream: ReadableStream<Uint8Array>
   #used = false
   #usage: (() => Record<string, unknown> | undefined) | undefined
+  #seal: ((bytes: Uint8Array) => void) | undefined
 
   constructor(init: SpeechResultInit) {
     this.#stream = init.stream
@@ -46,6 +48,7 @@ export class SpeechResult {
     this.warnings = init.warnings
     this.provider = init.provider
     this.#usage = init.usage
+    this.#seal = init.seal
   }
 
   /**
@@ -85,8 +88,7 @@ export class SpeechResult {
       chunks.push(value)
     }
     const bytes = concatBytes(chunks)
-    // A WAV streamed with unknown sizes gets its real ones now that it is whole.
-    if (this.mediaType === 'audio/wav') sealStreamedWav(bytes)
+    this.#seal?.(bytes)
     // A lone chunk spanning its whole buffer (a decoded Gemini clip) is handed over uncopied.
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? (bytes.buffer as ArrayBuffer)

@@ -1,11 +1,9 @@
 import { decodeBase64 } from './audio/base64.ts'
 import { concatBytes } from './audio/concat-bytes.ts'
 import { resolveMediaType } from './audio/media-type.ts'
-import { parsePcmMediaType, pcmMediaType, type PcmFormat, streamingWavHeader } from './audio/wav.ts'
+import { parsePcmMediaType, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from './audio/wav.ts'
 import { eventPayload } from './event-payload.ts'
 import type { SpeechInput } from './providers/types.ts'
-import { openBody } from './transport/body-stream.ts'
-import type { Deadline } from './transport/deadline.ts'
 import { eventStreamReader } from './transport/sse.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 
@@ -18,6 +16,8 @@ export interface StreamedSpeech {
   mediaType: string
   /** What the final event reported, once the stream was read to its end. */
   usage(): Record<string, unknown> | undefined
+  /** Writes a streamed WAV's real sizes once it was read whole. */
+  seal?: (bytes: Uint8Array) => void
 }
 
 /**
@@ -27,15 +27,16 @@ export interface StreamedSpeech {
  * - Gemini / Vertex `streamGenerateContent?alt=sse` (googleapis/googleapis
  *   `GenerateContentResponse`): base64 PCM in each chunk's `inlineData`, `usageMetadata` on the
  *   last; wrapped as a WAV of unknown length for `wav`, raw for `pcm`.
+ * `body` is the answer's body opened under the call's deadline (typed errors, released at the end).
  * Resolves once the first audio is in (its type comes from those bytes), then streams the rest.
  */
 export async function openSpeechEvents(
+  body: ReadableStream<Uint8Array>,
   response: Response,
-  deadline: Deadline,
   input: SpeechInput,
   provider: string,
 ): Promise<StreamedSpeech> {
-  const events = eventStreamReader((await openBody(response, deadline)).stream)
+  const events = eventStreamReader(body)
   const pending: Uint8Array[] = []
   let usage: Record<string, unknown> | undefined
   let pcm: PcmFormat | undefined
@@ -106,7 +107,7 @@ export async function openSpeechEvents(
     },
     cancel: (reason) => events.cancel(reason),
   })
-  return { stream, mediaType, usage: () => usage }
+  return { stream, mediaType, usage: () => usage, ...(pcm && input.response_format === 'wav' && { seal: sealStreamedWav }) }
 }
 
 interface AudioPart {

@@ -3,8 +3,7 @@ import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
 import type { SpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
-import { SpeechResult } from './speech-result.ts'
-import { openSpeechEvents } from './speech-sse.ts'
+import { SpeechResult, type SpeechResultInit } from './speech-result.ts'
 import { openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
@@ -31,12 +30,14 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     adapter.buildSpeechRequest(input, context),
   )
   const contentType = response.headers.get('content-type')
-  const result = (stream: ReadableStream<Uint8Array>, mediaType: string, usage?: () => Record<string, unknown> | undefined) =>
-    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider, usage })
+  const result = (stream: ReadableStream<Uint8Array>, mediaType: string, streamed?: Pick<SpeechResultInit, 'usage' | 'seal'>) =>
+    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider, ...streamed })
 
   if (essence(contentType) === 'text/event-stream') {
-    const streamed = await openSpeechEvents(response, deadline, input, route.provider)
-    return result(streamed.stream, streamed.mediaType, streamed.usage)
+    // Loaded on first use: an app that never asks for stream_format: 'sse' never downloads it.
+    const { openSpeechEvents } = await import('./streaming.ts')
+    const streamed = await openSpeechEvents((await openBody(response, deadline)).stream, response, input, route.provider)
+    return result(streamed.stream, streamed.mediaType, streamed)
   }
   if (adapter.decodeSpeech) {
     const text = await readText(response, deadline)

@@ -1,7 +1,5 @@
-import type { Warning } from './speech-result.ts'
-import { requestIdOf } from './request-id.ts'
 import type { Transcription } from './transcription-result.ts'
-import type { TranscriptionStream, TranscriptionStreamEvent } from './transcription-stream.ts'
+import type { TranscriptionAnswer, TranscriptionStream, TranscriptionStreamEvent } from './transcription-stream.ts'
 
 /**
  * Every event so far, for any number of readers, plus the outcome. Transcript events are small,
@@ -62,7 +60,7 @@ export class EventLog {
     }
   }
 
-  stream(response: Response, provider: string, warnings: Warning[], stop: (reason?: unknown) => Promise<void>): TranscriptionStream {
+  stream(answer: TranscriptionAnswer, stop: (reason?: unknown) => Promise<void>): TranscriptionStream {
     const cancel = async (reason?: unknown) => {
       if (this.#outcome) return
       this.cancelled = true
@@ -100,10 +98,10 @@ export class EventLog {
         },
       },
       final: log.final,
-      warnings,
-      headers: response.headers,
-      provider,
-      requestId: requestIdOf(response.headers),
+      warnings: answer.warnings,
+      headers: answer.response.headers,
+      provider: answer.provider,
+      requestId: answer.requestId,
       cancel,
     }
   }

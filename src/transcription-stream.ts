@@ -1,14 +1,7 @@
-import { essence } from './audio/media-type.ts'
-import { exchange } from './call.ts'
-import { ConnectionError } from './errors.ts'
 import { eventPayload } from './event-payload.ts'
-import { requestIdOf } from './request-id.ts'
-import type { ClientOptions, TranscriptionParams } from './schemas.ts'
+import type { TranscriptionFormat } from './schemas.ts'
 import type { Warning } from './speech-result.ts'
-import { prepareTranscription, toTranscription } from './transcription.ts'
 import type { Transcription, TranscriptionLogprob } from './transcription-result.ts'
-import { openBody } from './transport/body-stream.ts'
-import { readText } from './transport/read-text.ts'
 import { eventStreamReader, type EventStreamReader } from './transport/sse.ts'
 import { EventLog } from './transcription-event-log.ts'
 
@@ -60,51 +53,49 @@ export interface TranscriptionStream extends AsyncIterable<TranscriptionStreamEv
   cancel(reason?: unknown): Promise<void>
 }
 
-/**
- * Audio → text as a stream (`stream: true` on the wire). Resolves once the server has answered
- * with a 2xx status; bad input, routing and HTTP errors reject here, errors later in the stream
- * come from the iteration and `final`.
- */
-export async function createTranscriptionStream(clientOptions: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
-  const { planned, options, input } = await prepareTranscription(clientOptions, params, true)
-  const provider = planned.route.provider
-  const { response, warnings, deadline } = await exchange(planned, options, (context) =>
-    planned.adapter.buildTranscriptionRequest!(input, context),
-  )
-  const log = new EventLog()
-  if (essence(response.headers.get('content-type')) !== 'text/event-stream') {
-    // A server that ignored `stream` answered the whole transcript: one final event.
-    void readText(response, deadline).then(
-      (body) => log.finish(toTranscription(body, response, input, provider, warnings)),
-      (error: unknown) => log.fail(error),
-    )
-    return log.stream(response, provider, warnings, async () => {})
-  }
-  const events = eventStreamReader((await openBody(response, deadline)).stream)
-  void pump(events, log, (payload, text) => {
-    const requestId = requestIdOf(response.headers)
-    return {
-      text: typeof payload.text === 'string' ? payload.text : text,
-      ...(typeof payload.usage === 'object' && payload.usage !== null && { usage: payload.usage as Record<string, unknown> }),
-      ...(Array.isArray(payload.logprobs) && { logprobs: payload.logprobs as TranscriptionLogprob[] }),
-      format: input.response_format,
-      raw: payload,
-      headers: response.headers,
-      provider,
-      warnings,
-      ...(requestId && { requestId }),
-    }
-  }, response, provider)
-  return log.stream(response, provider, warnings, (reason) => events.cancel(reason))
+/** What the request side hands over once the server answered (see stream-transcription.ts). */
+export interface TranscriptionAnswer {
+  response: Response
+  provider: string
+  warnings: Warning[]
+  requestId: string | undefined
+  format: TranscriptionFormat
+  /** The error for a stream that ended before its final event. */
+  cutOff(): Error
 }
 
-async function pump(
-  events: EventStreamReader,
-  log: EventLog,
-  result: (payload: Record<string, unknown>, text: string) => Transcription,
-  response: Response,
-  provider: string,
-): Promise<void> {
+/** The normalized result from the final event's payload and the text streamed before it. */
+function finalResult(answer: TranscriptionAnswer, payload: Record<string, unknown>, text: string): Transcription {
+  return {
+    text: typeof payload.text === 'string' ? payload.text : text,
+    ...(typeof payload.usage === 'object' && payload.usage !== null && { usage: payload.usage as Record<string, unknown> }),
+    ...(Array.isArray(payload.logprobs) && { logprobs: payload.logprobs as TranscriptionLogprob[] }),
+    format: answer.format,
+    raw: payload,
+    headers: answer.response.headers,
+    provider: answer.provider,
+    warnings: answer.warnings,
+    ...(answer.requestId && { requestId: answer.requestId }),
+  }
+}
+
+/** A streamed answer: the event stream's body, already opened under the call's deadline. */
+export function eventTranscriptionStream(answer: TranscriptionAnswer, body: ReadableStream<Uint8Array>): TranscriptionStream {
+  const log = new EventLog()
+  const events = eventStreamReader(body)
+  void pump(events, log, answer)
+  return log.stream(answer, (reason) => events.cancel(reason))
+}
+
+/** A whole answer from a server that ignored `stream`: one final event. */
+export function wholeTranscriptionStream(answer: TranscriptionAnswer, whole: Promise<Transcription>): TranscriptionStream {
+  const log = new EventLog()
+  whole.then((transcription) => log.finish(transcription), (error: unknown) => log.fail(error))
+  return log.stream(answer, async () => {})
+}
+
+async function pump(events: EventStreamReader, log: EventLog, answer: TranscriptionAnswer): Promise<void> {
+  const { response, provider } = answer
   let text = ''
   try {
     for (let event = await events.read(); event; event = await events.read()) {
@@ -121,13 +112,13 @@ async function pump(
       } else if (payload?.type === 'transcript.text.segment') {
         log.push(payload as TranscriptionStreamEvent)
       } else if (payload?.type === 'transcript.text.done') {
-        log.finish(result(payload, text))
+        log.finish(finalResult(answer, payload, text))
         await events.cancel()
         return
       }
     }
     if (log.cancelled) return
-    throw new ConnectionError('The event stream ended before its transcript.text.done event')
+    throw answer.cutOff()
   } catch (error) {
     await events.cancel()
     log.fail(error)

@@ -1,6 +1,7 @@
 import type { Warning } from '../speech-result.ts'
 import type { ProviderId, SpeechInput, TranscriptionInput } from './types.ts'
 
+const NOT_SENT = 'not sent, as '
 const MODELS_WITHOUT_SSE = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/
 
 /**
@@ -14,12 +15,12 @@ export function sseSpeechFormat(input: SpeechInput, provider: ProviderId, model:
     // router's aspeech → litellm/main.py speech(), whose optional_params take only
     // response_format, speed and instructions: stream_format stays in **kwargs and never reaches
     // the provider. The proxy answers audio bytes (StreamingResponse, media_type audio/mpeg).
-    warnings.push({ option: 'stream_format', message: 'a LiteLLM proxy does not pass stream_format on; it was not sent, and the audio arrives as plain bytes' })
+    warnings.push({ option: 'stream_format', message: NOT_SENT + 'a LiteLLM proxy does not pass it on' })
     return undefined
   }
   // openai/openai-openapi CreateSpeechRequest.stream_format: "sse is not supported for tts-1 or tts-1-hd".
   if (provider === 'openai' && MODELS_WITHOUT_SSE.test(model)) {
-    warnings.push({ option: 'stream_format', message: `${model} does not stream server-sent events; it was not sent, and the audio arrives as plain bytes` })
+    warnings.push({ option: 'stream_format', message: `${NOT_SENT}${model} has no server-sent events` })
     return undefined
   }
   return 'sse'
@@ -34,7 +35,7 @@ export function streamTranscriptionFields(input: TranscriptionInput, provider: P
     // proxy never relays transcript events, while transcription() would pass an unknown `stream`
     // on to the provider inside extra_body (litellm/utils.py
     // add_provider_specific_params_to_optional_params). So it is not sent.
-    warnings.push({ option: 'stream', message: 'a LiteLLM proxy answers transcriptions whole; stream was not sent, and the text arrives as one final event' })
+    warnings.push({ option: 'stream', message: NOT_SENT + 'a LiteLLM proxy answers transcriptions whole' })
     return []
   }
   // openai/openai-openapi CreateTranscriptionRequest.stream: ignored by whisper-1, which answers

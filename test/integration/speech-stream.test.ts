@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createClient, type SpeechResult } from '../../src/index.ts'
 import { describeAudio, readWav, TEST_KEYS } from '../emulator/index.ts'
 import { useEmulator } from './setup.ts'
 
 const emu = useEmulator()
+// The streaming code is loaded on first use; load it now so that load is not timed as a delay.
+beforeAll(() => import('../../src/streaming.ts'))
 const INTERVAL_MS = 60
 const paced = { 'x-emulator-stream-interval-ms': String(INTERVAL_MS) }
 // Long enough for several events (8 KiB of audio each) at the pace above.

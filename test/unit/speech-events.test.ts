@@ -3,6 +3,7 @@ import { DEFAULT_PCM, sealStreamedWav, streamingWavHeader, wavToPcm } from '../.
 import { APIError, ConnectionError } from '../../src/errors.ts'
 import type { SpeechInput } from '../../src/providers/types.ts'
 import { openSpeechEvents } from '../../src/speech-sse.ts'
+import { openBody } from '../../src/transport/body-stream.ts'
 import { createDeadline } from '../../src/transport/deadline.ts'
 
 const base64 = (bytes: number[]) => Buffer.from(bytes).toString('base64')
@@ -22,10 +23,13 @@ function eventResponse(text: string, piece = 7): Response {
 }
 
 async function decode(text: string, format: SpeechInput['response_format'], piece?: number) {
-  const speech = await openSpeechEvents(eventResponse(text, piece), createDeadline(10_000, undefined), input(format), 'test')
+  const speech = await openSpeechEvents(await opened(eventResponse(text, piece)), eventResponse('', 1), input(format), 'test')
   const bytes = new Uint8Array(await new Response(speech.stream).arrayBuffer())
   return { ...speech, bytes }
 }
+
+/** The body as speech.ts hands it over: opened under a deadline, with typed errors. */
+const opened = async (response: Response) => (await openBody(response, createDeadline(10_000, undefined))).stream
 
 const mp3Head = [0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8]
 
@@ -45,7 +49,7 @@ describe('OpenAI speech events', () => {
   it('turns an error event into an APIError carrying its message', async () => {
     const text = `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head)}"}\n\n` +
       'data: {"type":"error","error":{"message":"model overloaded"}}\n\n'
-    const speech = await openSpeechEvents(eventResponse(text, 200), createDeadline(10_000, undefined), input('mp3'), 'openai')
+    const speech = await openSpeechEvents(await opened(eventResponse(text, 200)), eventResponse('', 1), input('mp3'), 'openai')
     const error = await new Response(speech.stream).arrayBuffer().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(APIError)
     expect((error as APIError).message).toContain('model overloaded')
@@ -89,7 +93,7 @@ describe('Gemini streamGenerateContent chunks', () => {
       },
     })
     const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } })
-    const speech = await openSpeechEvents(response, createDeadline(10_000, undefined), input('wav'), 'gemini')
+    const speech = await openSpeechEvents(await opened(response), response, input('wav'), 'gemini')
     await expect(new Response(speech.stream).arrayBuffer()).rejects.toBeInstanceOf(ConnectionError)
   })
 })
