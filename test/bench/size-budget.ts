@@ -8,9 +8,12 @@ import { KB } from './table.ts'
 export const SIZE_BUDGET = {
   /**
    * Everything `voxfetch` exports (`export * from 'voxfetch'`), as loaded up front; the Azure,
-   * Gemini and Vertex adapters are separate chunks loaded on first use.
+   * Gemini and Vertex adapters are separate chunks loaded on first use. Raised from 24 KB for
+   * issue 11 (streaming-core): `stream_format`, `streamTranscription` and the hook's `stream`
+   * option cost ~0.6 KB up front; the streaming code itself is a chunk loaded on first use.
+   * Pending the lead's agreement.
    */
-  core: 24 * KB,
+  core: 25 * KB,
   /** What everything `voxfetch/react` exports adds on top of the whole core entry. */
   reactAdds: 2 * KB,
 } as const
