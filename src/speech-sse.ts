@@ -3,7 +3,7 @@ import { concatBytes } from './audio/concat-bytes.ts'
 import { resolveMediaType } from './audio/media-type.ts'
 import { parsePcmMediaType, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from './audio/wav.ts'
 import { eventPayload } from './event-payload.ts'
-import type { SpeechInput } from './providers/types.ts'
+import type { OpaqueSpeechInput } from './providers/types.ts'
 import { eventStreamReader } from './transport/sse.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 
@@ -33,7 +33,7 @@ export interface StreamedSpeech {
 export async function openSpeechEvents(
   body: ReadableStream<Uint8Array>,
   response: Response,
-  input: SpeechInput,
+  input: OpaqueSpeechInput,
   provider: string,
 ): Promise<StreamedSpeech> {
   const events = eventStreamReader(body)

@@ -7,6 +7,7 @@ import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema
 import type { Warning } from './speech-result.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
+import { refuseEventStream } from './refuse-event-stream.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 import { requestIdOf } from './request-id.ts'
 import { validate } from './validate.ts'
@@ -28,6 +29,11 @@ export async function prepareTranscription(
   if (parsed.timestamp_granularities?.length && format !== 'verbose_json') {
     throw new InvalidRequestError('timestamp_granularities', 'needs response_format: "verbose_json"')
   }
+  // openai/openai-openapi CreateTranscriptionRequest.include: logprobs only with response_format json.
+  if (parsed.include?.includes('logprobs') && format !== 'json') {
+    throw new InvalidRequestError('include', '"logprobs" needs response_format: "json"')
+  }
+  assertSpeakersMatch(parsed.known_speaker_names, parsed.known_speaker_references)
   const options: CallOptions = mergeOptions(clientOptions, parsed)
   const planned = await plan(parsed.model, options)
   const { adapter, route } = planned
@@ -47,6 +53,9 @@ export async function prepareTranscription(
     timestamp_granularities: parsed.timestamp_granularities,
     include: parsed.include,
     ...(stream && { stream }),
+    chunking_strategy: parsed.chunking_strategy,
+    known_speaker_names: parsed.known_speaker_names,
+    known_speaker_references: parsed.known_speaker_references,
     extraBody: parsed.extraBody,
   }
   return { planned, options, input }
@@ -58,7 +67,9 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
   const { response, warnings, deadline } = await exchange(planned, options, (context) =>
     planned.adapter.buildTranscriptionRequest!(input, context),
   )
-  return toTranscription(await readText(response, deadline), response, input, planned.route.provider, warnings)
+  const streamed = await refuseEventStream(response, deadline, planned.route.provider)
+  if (streamed) throw streamed
+  return toTranscription(await readText(response, deadline, options.maxResponseBytes), response, input, planned.route.provider, warnings)
 }
 
 /** A whole transcription answer (JSON or text) → the normalized result. */
@@ -69,10 +80,8 @@ export function toTranscription(
   provider: string,
   warnings: Warning[],
 ): Transcription {
-  const fields = parseTranscriptionBody(body, response.headers.get('content-type'))
-  if (!fields) {
-    throw unexpectedAnswer(provider, 'no transcript text in it', body, response)
-  }
+  const fields = parseTranscriptionBody(body, response.headers.get('content-type'), input.response_format)
+  if (typeof fields === 'string') throw unexpectedAnswer(provider, fields, body, response)
   const requestId = requestIdOf(response.headers)
   return {
     ...fields,
@@ -81,5 +90,15 @@ export function toTranscription(
     provider,
     warnings,
     ...(requestId && { requestId }),
+  }
+}
+
+/** Each known speaker name goes with one reference sample (openai/openai-openapi CreateTranscriptionRequest). */
+function assertSpeakersMatch(names: string[] | undefined, references: string[] | undefined): void {
+  if (names === undefined && references === undefined) return
+  if ((names?.length ?? 0) !== (references?.length ?? 0)) {
+    throw names === undefined
+      ? new InvalidRequestError('known_speaker_names', 'must name each known_speaker_references sample')
+      : new InvalidRequestError('known_speaker_references', 'must give one sample per speaker name')
   }
 }

@@ -37,5 +37,5 @@ export const gemini: ProviderAdapter = {
       warnings,
     }
   },
-  decodeSpeech: (payload, input) => decodeGeminiSpeech(payload, input, 'gemini'),
+  decodeSpeech: (payload, input: SpeechInput) => decodeGeminiSpeech(payload, input, 'gemini'),
 }

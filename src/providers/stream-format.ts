@@ -1,5 +1,5 @@
 import type { Warning } from '../speech-result.ts'
-import type { ProviderId, SpeechInput, TranscriptionInput } from './types.ts'
+import type { OpaqueSpeechInput, ProviderId, TranscriptionInput } from './types.ts'
 
 const NOT_SENT = 'not sent, as '
 const MODELS_WITHOUT_SSE = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/
@@ -8,7 +8,7 @@ const MODELS_WITHOUT_SSE = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/
  * Whether an OpenAI-format speech body asks for `stream_format: 'sse'`. A refused or dropped
  * request falls back to plain audio bytes, which stream too, with a warning.
  */
-export function sseSpeechFormat(input: SpeechInput, provider: ProviderId, model: string, warnings: Warning[]): 'sse' | undefined {
+export function sseSpeechFormat(input: OpaqueSpeechInput, provider: ProviderId, model: string, warnings: Warning[]): 'sse' | undefined {
   if (input.stream_format !== 'sse') return undefined
   if (provider === 'proxy') {
     // BerriAI/litellm litellm/proxy/proxy_server.py (audio_speech) hands the JSON body to the

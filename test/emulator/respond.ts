@@ -58,8 +58,10 @@ export function streamInterval(context: RequestContext): number {
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 10_000) : 0
 }
 
+// The proxy already labels every format audio/mpeg, so audio/mpeg turns into a type the emulator
+// never produces (Ogg), which is wrong for every answer.
 const MISLABELS: Record<string, string> = {
-  'audio/wav': 'audio/mpeg', 'audio/mpeg': 'audio/wav', 'audio/flac': 'audio/mpeg', 'audio/pcm': 'audio/mpeg',
+  'audio/wav': 'audio/mpeg', 'audio/mpeg': 'audio/ogg', 'audio/flac': 'audio/mpeg', 'audio/pcm': 'audio/mpeg',
   'audio/L16': 'audio/mpeg', 'application/json': 'text/plain', 'text/event-stream': 'application/json',
 }
 
