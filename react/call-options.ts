@@ -2,7 +2,7 @@ import type { VoxfetchClient } from '../src/index.ts'
 import { getDefaultClient } from './provider.tsx'
 
 /** Options only the hooks read; everything else goes to the client call as is. */
-const HOOK_ONLY = new Set(['client', 'onSuccess', 'onError', 'accept'])
+const HOOK_ONLY = new Set(['client', 'onSuccess', 'onError', 'accept', 'stream'])
 
 /**
  * The client and the call parameters for one request: per-call overrides over hook options

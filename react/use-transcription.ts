@@ -43,6 +43,13 @@ export interface UseTranscriptionOptions
   onSuccess?: (transcription: Transcription, file: AudioInput) => void
   /** Called when a transcription fails (never for an abort). */
   onError?: (error: Error, file: AudioInput) => void
+  /**
+   * Ask for the transcript as it is recognized (`client.streamTranscription`): `partialText`
+   * grows with each delta while the request is pending (gpt-4o transcribers; others answer whole).
+   * Upload progress is not reported then: in browsers it needs XMLHttpRequest, which would hold
+   * the answer back until its end. @default false
+   */
+  stream?: boolean
 }
 
 export interface UseTranscriptionResult extends RequestResultBase {
@@ -57,6 +64,11 @@ export interface UseTranscriptionResult extends RequestResultBase {
   progress: TranscriptionProgress | undefined
   /** The transcript of `data`. */
   text: string | undefined
+  /**
+   * The transcript of the request in flight as it grows (with `stream: true`): the text so far
+   * while pending, else the same as `text`. Render `partialText` to show words as they come.
+   */
+  partialText: string | undefined
   /** The last result; while a new one is pending, the previous one until it is replaced. */
   data: Transcription | undefined
 }
@@ -66,18 +78,30 @@ interface Variables {
   overrides: TranscriptionOverrides | undefined
 }
 
+/** What a pending transcription publishes: upload progress, or the text streamed so far. */
+interface Activity {
+  upload?: TranscriptionProgress
+  partialText?: string
+}
+
 /** Audio → text with upload progress and client-side checks: `transcribe(file)`, then `text`. */
 export function useTranscription(options: UseTranscriptionOptions): UseTranscriptionResult {
   const provided = useProvidedClient()
-  const { state, run, runAsync, abort, reset } = useRequest<Variables, Transcription, TranscriptionProgress>({
+  const { state, run, runAsync, abort, reset } = useRequest<Variables, Transcription, Activity>({
     async execute({ file, overrides }, { signal, progress }) {
       const { client, params } = resolveCall(options, provided, overrides)
       assertAccepted(file, options.accept, params.filename as string | undefined)
+      const call = { ...(params as Omit<TranscriptionParams, 'file'>), file, signal }
+      if (options.stream) {
+        const stream = await client.streamTranscription(call)
+        for await (const event of stream) {
+          if (event.type === 'transcript.text.delta') progress({ partialText: event.text })
+        }
+        return stream.final
+      }
       return client.transcription({
-        ...(params as Omit<TranscriptionParams, 'file'>),
-        file,
-        signal,
-        onUploadProgress: (upload) => progress({ ...upload, phase: upload.percent < 100 ? 'uploading' : 'processing' }),
+        ...call,
+        onUploadProgress: (upload) => progress({ upload: { ...upload, phase: upload.percent < 100 ? 'uploading' : 'processing' } }),
       })
     },
     onSuccess: options.onSuccess && ((result, { file }) => options.onSuccess?.(result, file)),
@@ -96,8 +120,9 @@ export function useTranscription(options: UseTranscriptionOptions): UseTranscrip
       ...actions,
       status: state.status,
       ...statusFlags(state.status),
-      progress: state.status === 'pending' ? state.progress : undefined,
+      progress: state.status === 'pending' ? state.progress?.upload : undefined,
       text: data?.text,
+      partialText: state.status === 'pending' ? state.progress?.partialText : data?.text,
       data,
       error: state.status === 'error' ? state.error : undefined,
       abort,

@@ -2,6 +2,8 @@ import { clientOptionsSchema, type ClientOptions, type SpeechParams, type Transc
 import { createSpeech } from './speech.ts'
 import type { SpeechResult } from './speech-result.ts'
 import { createTranscription } from './transcription.ts'
+import type { TranscriptionStream } from './transcription-stream.ts'
+import { streamingDeps } from './streaming-deps.ts'
 import type { Transcription } from './transcription-result.ts'
 import { validate } from './validate.ts'
 
@@ -10,6 +12,12 @@ export interface VoxfetchClient {
   speech(params: SpeechParams): Promise<SpeechResult>
   /** Audio → text (LiteLLM's `transcription`). Every client option may also be given per call. */
   transcription(params: TranscriptionParams): Promise<Transcription>
+  /**
+   * Audio → text as it is recognized (`stream: true` on the wire; gpt-4o transcribers stream,
+   * whisper-1 and LiteLLM proxies answer whole, as one final event). Resolves once the server
+   * answered; then `for await (const event of stream)`, `stream.textStream`, `await stream.final`.
+   */
+  streamTranscription(params: TranscriptionParams): Promise<TranscriptionStream>
   /** The options this client was made with. */
   readonly options: Readonly<ClientOptions>
 }
@@ -21,6 +29,7 @@ export function createClient(options: ClientOptions = {}): VoxfetchClient {
     options: clientOptions,
     speech: (params) => createSpeech(clientOptions, params),
     transcription: (params) => createTranscription(clientOptions, params),
+    streamTranscription: (params) => createTranscriptionStream(clientOptions, params),
   }
 }
 
@@ -32,4 +41,13 @@ export function speech(params: SpeechParams): Promise<SpeechResult> {
 /** One-off audio → text with options inline, like LiteLLM's `transcription()`. */
 export function transcription(params: TranscriptionParams): Promise<Transcription> {
   return createTranscription({}, params)
+}
+
+/** One-off streamed audio → text with options inline; see `VoxfetchClient.streamTranscription`. */
+export function streamTranscription(params: TranscriptionParams): Promise<TranscriptionStream> {
+  return createTranscriptionStream({}, params)
+}
+
+async function createTranscriptionStream(options: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
+  return (await import('./streaming.ts')).createTranscriptionStream(options, params, streamingDeps)
 }

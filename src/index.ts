@@ -1,4 +1,4 @@
-export { createClient, speech, transcription, type VoxfetchClient } from './client.ts'
+export { createClient, speech, streamTranscription, transcription, type VoxfetchClient } from './client.ts'
 export {
   APIError,
   ConnectionError,
@@ -35,3 +35,4 @@ export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult, type Warning } from './speech-result.ts'
 export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'
+export type { TranscriptionStream, TranscriptionStreamEvent } from './transcription-stream.ts'

@@ -172,6 +172,16 @@ export const speechParamsSchema = z.strictObject({
   speed: z.optional(z.number().check(z.gte(0.25, 'must be at least 0.25'), z.lte(4, 'must be at most 4'))),
   /** How to speak (gpt-4o-mini-tts; a style line for Gemini). */
   instructions: z.optional(z.string()),
+  /**
+   * How the answer travels; the result is the same byte stream either way. `'sse'` asks for
+   * server-sent events where the provider has them, so audio arrives in pieces while it is made
+   * and `result.usage` is set once it was read to the end: OpenAI and Azure `stream_format: 'sse'`
+   * (not tts-1 / tts-1-hd), Gemini and Vertex Gemini `streamGenerateContent?alt=sse` (a `wav`
+   * answer then starts with a header of unknown length, sealed by `blob()` / `arrayBuffer()`).
+   * Where it cannot be honoured (a LiteLLM proxy, which does not pass it on; tts-1; Cloud TTS) it
+   * is not sent and a warning says so. @default 'audio'
+   */
+  stream_format: z.optional(z.enum(['audio', 'sse'], 'must be "audio" or "sse"')),
 })
 export type SpeechParams = z.input<typeof speechParamsSchema>
 

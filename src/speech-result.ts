@@ -18,6 +18,10 @@ export interface SpeechResultInit {
   headers: Headers
   warnings: Warning[]
   provider: string
+  /** Reads the usage a streamed answer reported once it ended (see speech-sse.ts). */
+  usage?: () => Record<string, unknown> | undefined
+  /** Completes the bytes once read whole: a WAV streamed with unknown sizes gets its real ones. */
+  seal?: (bytes: Uint8Array) => void
 }
 
 /**
@@ -39,6 +43,8 @@ export class SpeechResult {
   readonly provider: string
   #stream: ReadableStream<Uint8Array> | ByteSource
   #used = false
+  #usage: (() => Record<string, unknown> | undefined) | undefined
+  #seal: ((bytes: Uint8Array) => void) | undefined
 
   constructor(init: SpeechResultInit) {
     this.#stream = init.stream
@@ -47,6 +53,17 @@ export class SpeechResult {
     this.headers = init.headers
     this.warnings = init.warnings
     this.provider = init.provider
+    this.#usage = init.usage
+    this.#seal = init.seal
+  }
+
+  /**
+   * Token usage as the server reported it at the end of a streamed answer (`stream_format:
+   * 'sse'`): OpenAI's `{ input_tokens, output_tokens, total_tokens }`, Gemini's `usageMetadata`.
+   * `undefined` until the audio was read to its end, and for answers that carry none.
+   */
+  get usage(): Record<string, unknown> | undefined {
+    return this.#usage?.()
   }
 
   /** The request id the server gave (`x-request-id`, LiteLLM's `x-litellm-call-id`, Azure's `apim-request-id`). */
@@ -79,6 +96,7 @@ export class SpeechResult {
       chunks.push(value)
     }
     const bytes = concatBytes(chunks)
+    this.#seal?.(bytes)
     // A lone chunk spanning its whole buffer (a decoded Gemini clip) is handed over uncopied.
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? (bytes.buffer as ArrayBuffer)

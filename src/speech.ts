@@ -4,7 +4,7 @@ import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
 import type { OpaqueSpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
-import { SpeechResult } from './speech-result.ts'
+import { SpeechResult, type SpeechResultInit } from './speech-result.ts'
 import { type ByteSource, openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
@@ -24,6 +24,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     response_format: parsed.response_format ?? (defaultSpeechFormat ? defaultSpeechFormat(planned.route.model) : 'mp3'),
     speed: parsed.speed,
     instructions: parsed.instructions,
+    stream_format: parsed.stream_format,
     extraBody: parsed.extraBody,
   }
   const { adapter, route } = planned
@@ -32,11 +33,17 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   )
   const contentType = response.headers.get('content-type')
   // Nothing asked (a proxy alias): the format is what the bytes turned out to be.
-  const result = (stream: ReadableStream<Uint8Array> | ByteSource, mediaType: string) => new SpeechResult({
+  const result = (stream: ReadableStream<Uint8Array> | ByteSource, mediaType: string, streamed?: Pick<SpeechResultInit, 'usage' | 'seal'>) => new SpeechResult({
     stream, mediaType, format: input.response_format ?? formatForMediaType(mediaType),
-    headers: response.headers, warnings, provider: route.provider,
+    headers: response.headers, warnings, provider: route.provider, ...streamed,
   })
 
+  if (essence(contentType) === 'text/event-stream') {
+    // Loaded on first use: an app that never asks for stream_format: 'sse' never downloads it.
+    const { openSpeechEvents } = await import('./streaming.ts')
+    const streamed = await openSpeechEvents((await openBody(response, deadline)).stream, response, input, route.provider)
+    return result(streamed.stream, streamed.mediaType, streamed)
+  }
   if (adapter.decodeSpeech) {
     const text = await readText(response, deadline, options.maxResponseBytes)
     const audio = decodingAnswer(response, () => adapter.decodeSpeech!(parseJSON(text, response, route.provider), input))

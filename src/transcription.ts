@@ -1,10 +1,11 @@
 import { toAudioFile } from './audio/audio-file.ts'
 import { audioInputSize } from './audio/audio-input.ts'
-import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
+import { type CallOptions, exchange, mergeOptions, plan, type Planned } from './call.ts'
 import { InvalidRequestError } from './errors.ts'
 import { assertFileSize } from './limits.ts'
 import type { TranscriptionInput } from './providers/types.ts'
 import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema } from './schemas.ts'
+import type { Warning } from './speech-result.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
 import { refuseEventStream } from './refuse-event-stream.ts'
@@ -12,8 +13,18 @@ import { unexpectedAnswer } from './unexpected-answer.ts'
 import { requestIdOf } from './request-id.ts'
 import { validate } from './validate.ts'
 
-/** Audio → text, in one normalized shape whatever the server answered. */
-export async function createTranscription(clientOptions: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+export interface PreparedTranscription {
+  planned: Planned
+  options: CallOptions
+  input: TranscriptionInput
+}
+
+/** Checks the input, routes the call and reads the file's facts: everything before the network. */
+export async function prepareTranscription(
+  clientOptions: ClientOptions,
+  params: TranscriptionParams,
+  stream = false,
+): Promise<PreparedTranscription> {
   const parsed = validate(transcriptionParamsSchema, params)
   const format = parsed.response_format ?? 'json'
   if (parsed.timestamp_granularities?.length && format !== 'verbose_json') {
@@ -43,25 +54,42 @@ export async function createTranscription(clientOptions: ClientOptions, params: 
     temperature: parsed.temperature,
     timestamp_granularities: parsed.timestamp_granularities,
     include: parsed.include,
+    ...(stream && { stream }),
     chunking_strategy: parsed.chunking_strategy,
     known_speaker_names: parsed.known_speaker_names,
     known_speaker_references: parsed.known_speaker_references,
     extraBody: parsed.extraBody,
   }
+  return { planned, options, input }
+}
+
+/** Audio → text, in one normalized shape whatever the server answered. */
+export async function createTranscription(clientOptions: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+  const { planned, options, input } = await prepareTranscription(clientOptions, params)
   const { response, warnings, deadline } = await exchange(planned, options, (context) =>
-    adapter.buildTranscriptionRequest!(input, context),
+    planned.adapter.buildTranscriptionRequest!(input, context),
   )
-  const streamed = await refuseEventStream(response, deadline, route.provider)
+  const streamed = await refuseEventStream(response, deadline, planned.route.provider)
   if (streamed) throw streamed
-  const body = await readText(response, deadline, options.maxResponseBytes)
-  const fields = parseTranscriptionBody(body, response.headers.get('content-type'), format)
-  if (typeof fields === 'string') throw unexpectedAnswer(route.provider, fields, body, response)
+  return toTranscription(await readText(response, deadline, options.maxResponseBytes), response, input, planned.route.provider, warnings)
+}
+
+/** A whole transcription answer (JSON or text) → the normalized result. */
+export function toTranscription(
+  body: string,
+  response: Response,
+  input: TranscriptionInput,
+  provider: string,
+  warnings: Warning[],
+): Transcription {
+  const fields = parseTranscriptionBody(body, response.headers.get('content-type'), input.response_format)
+  if (typeof fields === 'string') throw unexpectedAnswer(provider, fields, body, response)
   const requestId = requestIdOf(response.headers)
   return {
     ...fields,
-    format,
+    format: input.response_format,
     headers: response.headers,
-    provider: route.provider,
+    provider,
     warnings,
     ...(requestId && { requestId }),
   }

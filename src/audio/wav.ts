@@ -69,6 +69,36 @@ export function writeWavHeader(target: Uint8Array, dataBytes: number, format: Pc
   view.setUint32(40, dataBytes, true)
 }
 
+/** The size a streamed WAV declares while its length is unknown: FFmpeg (Chromium) reads it as "to the end". */
+export const UNKNOWN_WAV_SIZE = 0xffffffff
+
+/**
+ * A WAV header for PCM of a length not known yet (a stream): RIFF and data sizes are
+ * 0xFFFFFFFF, the convention players that read WAV as it grows accept.
+ */
+export function streamingWavHeader(format: PcmFormat): Uint8Array {
+  const header = new Uint8Array(HEADER_BYTES)
+  writeWavHeader(header, 0, format)
+  const view = new DataView(header.buffer)
+  view.setUint32(4, UNKNOWN_WAV_SIZE, true)
+  view.setUint32(40, UNKNOWN_WAV_SIZE, true)
+  return header
+}
+
+/**
+ * Once a streamed WAV is complete, writes its real sizes in place of the unknown ones, so the
+ * whole file states its exact duration. Other bytes are left as they are.
+ */
+export function sealStreamedWav(bytes: Uint8Array): void {
+  if (bytes.byteLength < HEADER_BYTES) return
+  const view = new DataView(bytes.buffer, bytes.byteOffset, HEADER_BYTES)
+  const tag = (offset: number) => String.fromCharCode(...bytes.subarray(offset, offset + 4))
+  if (tag(0) !== 'RIFF' || tag(8) !== 'WAVE' || tag(36) !== 'data' || view.getUint32(40, true) !== UNKNOWN_WAV_SIZE) return
+  const dataBytes = bytes.byteLength - HEADER_BYTES
+  view.setUint32(4, 36 + dataBytes, true)
+  view.setUint32(40, dataBytes, true)
+}
+
 /** PCM chunks → one playable WAV file (one copy of the samples). */
 export function pcmToWav(chunks: Uint8Array[], format: PcmFormat = DEFAULT_PCM): Uint8Array {
   const dataBytes = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0)

@@ -1,6 +1,7 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { speechBody, transcriptionFields } from './openai.ts'
+import { streamTranscriptionFields } from './stream-format.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './types.ts'
 
 export const DEFAULT_AZURE_API_VERSION = '2025-02-01-preview'
@@ -40,22 +41,24 @@ export const azure: ProviderAdapter = {
     const warnings: Warning[] = []
     const headers = azureHeaders(context, 'application/json')
     return {
-      request: { url: azureURL(context.route, '/audio/speech'), method: 'POST', headers, body: speechBody(input, context.route.model, warnings, false) },
+      request: { url: azureURL(context.route, '/audio/speech'), method: 'POST', headers, body: speechBody(input, context.route.model, warnings, false, 'azure') },
       warnings,
     }
   },
   buildTranscriptionRequest(input, context): BuiltRequest {
+    const warnings: Warning[] = []
+    const stream = streamTranscriptionFields(input, 'azure', warnings)
     return {
       request: {
         url: azureURL(context.route, '/audio/transcriptions'),
         method: 'POST',
         headers: azureHeaders(context),
         body: {
-          fields: transcriptionFields(input, context.route.model),
+          fields: [...transcriptionFields(input, context.route.model), ...stream],
           file: { field: 'file', blob: input.file, filename: input.filename, mediaType: input.mediaType },
         },
       },
-      warnings: [],
+      warnings,
     }
   },
 }

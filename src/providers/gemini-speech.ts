@@ -11,6 +11,16 @@ import type { DecodedAudio, SpeechInput } from './types.ts'
 import { unexpectedAnswer } from '../unexpected-answer.ts'
 
 /**
+ * The RPC a speech request calls: googleapis/googleapis google/ai/generativelanguage/v1beta/
+ * generative_service.proto and google/cloud/aiplatform/v1/prediction_service.proto bind
+ * StreamGenerateContent to `:streamGenerateContent`; `alt=sse` asks for server-sent events
+ * instead of one JSON array, so each chunk can be used as it arrives.
+ */
+export function geminiMethod(stream: boolean): string {
+  return stream ? ':streamGenerateContent?alt=sse' : ':generateContent'
+}
+
+/**
  * The generateContent speech body shared by the Gemini API and Vertex AI Gemini models.
  * Gemini answers raw PCM only: `wav` (PCM wrapped here) and `pcm` are the formats it can give;
  * anything else is refused before the network rather than answered with mislabelled bytes.

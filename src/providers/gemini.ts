@@ -1,13 +1,16 @@
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
-import { decodeGeminiSpeech, geminiSpeechBody } from './gemini-speech.ts'
+import { decodeGeminiSpeech, geminiMethod, geminiSpeechBody } from './gemini-speech.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput } from './types.ts'
 
 export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta'
 
-/** `{base}/models/{model}:generateContent`; `base` carries the API version (PROVIDERS.md §8). */
-export function geminiURL(baseURL: string, model: string): string {
-  return `${(baseURL || GEMINI_BASE_URL).replace(/\/+$/, '')}/models/${encodeURIComponent(model)}:generateContent`
+/**
+ * `{base}/models/{model}:generateContent`, or `:streamGenerateContent?alt=sse` for a streamed
+ * answer; `base` carries the API version (PROVIDERS.md §8).
+ */
+export function geminiURL(baseURL: string, model: string, stream = false): string {
+  return `${(baseURL || GEMINI_BASE_URL).replace(/\/+$/, '')}/models/${encodeURIComponent(model)}${geminiMethod(stream)}`
 }
 
 /**
@@ -26,7 +29,7 @@ export const gemini: ProviderAdapter = {
     const body = geminiSpeechBody(input, warnings)
     return {
       request: {
-        url: geminiURL(context.route.baseURL, context.route.model),
+        url: geminiURL(context.route.baseURL, context.route.model, input.stream_format === 'sse'),
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-goog-api-key': context.credential, ...context.headers },
         body,

@@ -2,7 +2,8 @@ import { InvalidRequestError } from '../errors.ts'
 import { formFields } from '../transport/form-fields.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
-import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, RequestContext, TranscriptionInput } from './types.ts'
+import { sseSpeechFormat, streamTranscriptionFields } from './stream-format.ts'
+import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, ProviderId, RequestContext, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
 
@@ -15,7 +16,7 @@ export function openAIHeaders(context: RequestContext, contentType?: string): Re
   return { ...headers, ...context.headers }
 }
 
-export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Warning[], direct: boolean) {
+export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Warning[], direct: boolean, provider: ProviderId) {
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
@@ -34,6 +35,7 @@ export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Wa
     response_format: input.response_format, // dropped by JSON.stringify when undefined
     ...(input.speed !== undefined && { speed: input.speed }),
     ...(instructions !== undefined && { instructions }),
+    ...(sseSpeechFormat(input, provider, model, warnings) && { stream_format: 'sse' }),
     ...input.extraBody,
   })
 }
@@ -70,7 +72,7 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
     ...(maxFileSizeMB !== undefined && { maxFileSizeMB }),
     buildSpeechRequest(input, context): BuiltRequest {
       const warnings: Warning[] = []
-      const body = speechBody(input, context.route.model, warnings, direct)
+      const body = speechBody(input, context.route.model, warnings, direct, context.route.provider)
       return {
         request: {
           url: versionedURL(context.route.baseURL, '/audio/speech'),
@@ -82,17 +84,19 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
       }
     },
     buildTranscriptionRequest(input, context): BuiltRequest {
+      const warnings: Warning[] = []
+      const stream = streamTranscriptionFields(input, context.route.provider, warnings)
       return {
         request: {
           url: versionedURL(context.route.baseURL, '/audio/transcriptions'),
           method: 'POST',
           headers: openAIHeaders(context),
           body: {
-            fields: transcriptionFields(input, context.route.model),
+            fields: [...transcriptionFields(input, context.route.model), ...stream],
             file: { field: 'file', blob: input.file, filename: input.filename, mediaType: input.mediaType },
           },
         },
-        warnings: [],
+        warnings,
       }
     },
   }

@@ -43,6 +43,8 @@ export interface SpeechInput {
   response_format: SpeechFormat
   speed?: number | undefined
   instructions?: string | undefined
+  /** `sse` when the caller asked for a streamed (server-sent events) answer. */
+  stream_format?: 'audio' | 'sse' | undefined
   extraBody?: Record<string, unknown> | undefined
 }
 
@@ -63,6 +65,8 @@ export interface TranscriptionInput {
   temperature?: number | undefined
   timestamp_granularities?: Array<'word' | 'segment'> | undefined
   include?: string[] | undefined
+  /** Ask for server-sent events (streamTranscription). */
+  stream?: boolean | undefined
   chunking_strategy?: ChunkingStrategy | undefined
   known_speaker_names?: string[] | undefined
   known_speaker_references?: string[] | undefined

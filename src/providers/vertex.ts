@@ -2,7 +2,7 @@ import { assertVertexLocation } from '../endpoint-checks.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { cloudTTSBody, decodeCloudTTSSpeech } from './cloud-tts.ts'
-import { decodeGeminiSpeech, geminiSpeechBody } from './gemini-speech.ts'
+import { decodeGeminiSpeech, geminiMethod, geminiSpeechBody } from './gemini-speech.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route, SpeechInput } from './types.ts'
 import { versionedURL } from './versioned-url.ts'
 
@@ -19,7 +19,7 @@ export function cloudTTSURL(route: Route): string {
 }
 
 /** Regional host `{location}-aiplatform.googleapis.com`; `global` has no prefix. */
-export function vertexGeminiURL(route: Route): string {
+export function vertexGeminiURL(route: Route, stream = false): string {
   const project = route.vertexProject
   if (!project) {
     throw new InvalidRequestError(
@@ -30,7 +30,7 @@ export function vertexGeminiURL(route: Route): string {
   const location = route.vertexLocation ?? DEFAULT_VERTEX_LOCATION
   assertVertexLocation(location, 'vertexLocation')
   const base = route.baseURL || (location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`)
-  const path = `/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(route.model)}:generateContent`
+  const path = `/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(route.model)}${geminiMethod(stream)}`
   return versionedURL(base, path)
 }
 
@@ -53,11 +53,16 @@ export const vertex: ProviderAdapter = {
     const warnings: Warning[] = []
     const { route } = context
     if (isVertexGeminiModel(route.model)) {
-      const url = vertexGeminiURL(route)
+      const url = vertexGeminiURL(route, input.stream_format === 'sse')
       const body = geminiSpeechBody(input, warnings)
       return { request: { url, method: 'POST', headers: { ...bearer(context), ...context.headers }, body }, warnings }
     }
     const body = cloudTTSBody(input, route.model, warnings)
+    if (input.stream_format === 'sse') {
+      // googleapis/googleapis google/cloud/texttospeech/v1/cloud_tts.proto: text:synthesize answers
+      // one JSON document; streaming synthesis exists only as a gRPC method.
+      warnings.push({ option: 'stream_format', message: 'Cloud Text-to-Speech answers whole over REST; the audio arrives in one piece' })
+    }
     const headers = { ...bearer(context), ...(route.vertexProject && { 'x-goog-user-project': route.vertexProject }), ...context.headers }
     return { request: { url: cloudTTSURL(route), method: 'POST', headers, body }, warnings }
   },

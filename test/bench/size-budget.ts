@@ -12,7 +12,8 @@ export const SIZE_BUDGET = {
    */
   // 24 → 28 KB while this round's fidelity (diarization, form encoding, strict transcripts: +0.9 KB)
   // and security checks (header/URL validation, redirects, bounded reads: +2.4 KB) land; the
-  // per-capability split brings it back down.
+  // per-capability split brings it back down. Streaming (issue 11) adds ~0.6 KB up front; its code
+  // is a chunk loaded on first use.
   core: 28 * KB,
   /** What everything `voxfetch/react` exports adds on top of the whole core entry. */
   reactAdds: 2 * KB,

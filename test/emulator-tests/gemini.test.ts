@@ -122,3 +122,29 @@ describe('vertex gemini', () => {
     expect(response.status).toBe(400)
   })
 })
+
+describe('gemini streamGenerateContent', () => {
+  const stream = (query: string) => `${emulator.url}/gemini/v1beta/models/${MODEL}:streamGenerateContent${query}`
+  const pcmOfChunks = (chunks: Answer[]) => Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.candidates[0]!.content.parts[0]!.inlineData.data, 'base64')))
+
+  it('answers alt=sse with CRLF-framed chunks of the same PCM, the last with finishReason and usage', async () => {
+    const whole = (await (await postJson(gemini(), body(), key)).json()) as Answer
+    const response = await postJson(stream('?alt=sse'), body(), key)
+    expect(response.headers.get('content-type')).toBe('text/event-stream')
+    const text = await response.text()
+    expect(text.endsWith('\r\n\r\n')).toBe(true)
+    const chunks = text.split('\r\n\r\n').filter(Boolean).map((block) => JSON.parse(block.replace(/^data: /, '')) as Answer)
+    expect(chunks.length).toBeGreaterThan(1)
+    expect(pcmOfChunks(chunks).equals(Buffer.from(whole.candidates[0]!.content.parts[0]!.inlineData.data, 'base64'))).toBe(true)
+    expect(chunks.slice(0, -1).every((chunk) => chunk.candidates[0]!.finishReason === undefined && chunk.usageMetadata === undefined)).toBe(true)
+    expect(chunks.at(-1)).toMatchObject({ candidates: [{ finishReason: 'STOP' }], usageMetadata: { totalTokenCount: expect.any(Number) } })
+  })
+
+  it('answers one JSON array of the chunks without alt=sse', async () => {
+    const response = await postJson(stream(''), body(), key)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    const chunks = (await response.json()) as Answer[]
+    expect(Array.isArray(chunks)).toBe(true)
+    expect(chunks.at(-1)!.candidates[0]!.finishReason).toBe('STOP')
+  })
+})

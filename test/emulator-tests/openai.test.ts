@@ -143,6 +143,21 @@ describe('openai transcription', () => {
     expect(events.slice(0, -1).map((event) => event.delta).join('')).toBe(SENTENCE)
   })
 
+  it('ignores stream for whisper-1 and answers JSON, as the spec says', async () => {
+    const response = await postForm(transcriptions(), { bytes: wav, filename: 'a.wav' }, { model: 'whisper-1', stream: 'true' }, openaiAuth)
+    expect(response.headers.get('content-type')).toBe('application/json')
+    expect(await response.json()).toMatchObject({ text: SENTENCE })
+  })
+
+  it('paces events by x-emulator-stream-interval-ms and adds logprobs for include[]=logprobs', async () => {
+    const started = performance.now()
+    const response = await postForm(transcriptions(), { bytes: wav, filename: 'a.wav' }, { model: 'gpt-4o-transcribe', stream: 'true', 'include[]': 'logprobs' }, { ...openaiAuth, 'x-emulator-stream-interval-ms': '100' })
+    const events = (await response.text()).trim().split('\n\n').map((block) => JSON.parse(block.replace(/^data: /, '')))
+    expect(performance.now() - started).toBeGreaterThanOrEqual((events.length - 1) * 100 - 20)
+    expect(events[0]).toMatchObject({ type: 'transcript.text.delta', logprobs: [{ token: events[0].delta.trim(), logprob: expect.any(Number) }] })
+    expect(events.at(-1).logprobs).toHaveLength(events.length - 1)
+  })
+
   it.each([
     [undefined, {}, "Missing required parameter: 'file'."],
     [{ bytes: new Uint8Array(10), filename: undefined }, {}, /^Invalid file format\. Supported formats: \["flac","mp3","mp4","mpeg","mpga","m4a","ogg","wav","webm"\]$/],
@@ -153,7 +168,6 @@ describe('openai transcription', () => {
     ['wav', { language: 'english' }, "Invalid language 'english'. Language parameter must be specified in ISO-639-1 format."],
     ['wav', { response_format: 'docx' }, /^Invalid value: 'docx'/],
     ['wav', { model: 'gpt-4o-transcribe', response_format: 'srt' }, /^response_format 'srt' is not compatible with model 'gpt-4o-transcribe'/],
-    ['wav', { stream: 'true' }, 'Streaming is not supported for the whisper-1 model.'],
   ])('refuses file %j with fields %j', async (file, fields, message) => {
     const upload = file === 'wav' ? { bytes: wav, filename: 'a.wav' } : (file as { bytes: Uint8Array; filename?: string } | undefined)
     const response = await postForm(transcriptions(), upload, { model: 'whisper-1', ...(fields as Record<string, string>) }, openaiAuth)

@@ -9,6 +9,8 @@ export interface Delivery {
   chunks: Uint8Array[]
   /** Send Content-Length (JSON, text); audio streams go out chunked. */
   contentLength: boolean
+  /** Milliseconds to wait between chunks (a paced stream). */
+  intervalMs?: number
 }
 
 export function sendJson(context: RequestContext, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -29,13 +31,31 @@ export function sendAudio(context: RequestContext, bytes: Uint8Array, contentTyp
   return deliver(context, { status: 200, contentType, headers, chunks, contentLength: false })
 }
 
-/** Server-sent events, one `data:` line of JSON per event. */
-export function sendEvents(context: RequestContext, events: unknown[], headers: Record<string, string> = {}): Promise<void> {
-  const chunks = events.map((event) => Buffer.from(`data: ${JSON.stringify(event)}\n\n`))
+export interface EventOptions {
+  headers?: Record<string, string>
+  /** What ends each event: OpenAI's servers send `\n\n`, Google's `alt=sse` sends `\r\n\r\n`. */
+  separator?: string
+}
+
+/**
+ * Server-sent events, one `data:` line of JSON per event, written as each is ready. The
+ * `x-emulator-stream-interval-ms` request header paces them (ms between events), so tests can
+ * see the first event arrive well before the last.
+ */
+export function sendEvents(context: RequestContext, events: unknown[], options: EventOptions = {}): Promise<void> {
+  const separator = options.separator ?? '\n\n'
+  const chunks = events.map((event) => Buffer.from(`data: ${JSON.stringify(event)}${separator}`))
   return deliver(context, {
-    status: 200, contentType: 'text/event-stream', headers: { 'cache-control': 'no-cache', ...headers },
-    chunks, contentLength: false,
+    status: 200, contentType: 'text/event-stream', headers: { 'cache-control': 'no-cache', ...options.headers },
+    chunks, contentLength: false, intervalMs: streamInterval(context),
   })
+}
+
+/** The pace a test asked for with `x-emulator-stream-interval-ms` (0 when none, at most 10 s). */
+export function streamInterval(context: RequestContext): number {
+  const header = context.request.headers['x-emulator-stream-interval-ms']
+  const ms = Number(typeof header === 'string' ? header : 0)
+  return Number.isFinite(ms) && ms > 0 ? Math.min(ms, 10_000) : 0
 }
 
 // The proxy already labels every format audio/mpeg, so audio/mpeg turns into a type the emulator
@@ -63,6 +83,7 @@ export async function deliver(context: RequestContext, delivery: Delivery): Prom
   if (fault?.kind === 'reset-mid-body') chunks = firstHalf(chunks, total)
   if (fault?.kind === 'slow-body' && chunks.length === 1 && chunks[0]) chunks = splitInTwo(chunks[0])
   for (const [index, chunk] of chunks.entries()) {
+    if (index > 0 && delivery.intervalMs) await sleep(delivery.intervalMs)
     if (response.destroyed) return
     if (!response.write(chunk)) await waitForDrain(context)
     if (index === 0 && fault?.kind === 'slow-body') await sleep(fault.ms ?? 0)

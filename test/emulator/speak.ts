@@ -23,6 +23,10 @@ export async function speak(context: RequestContext, request: SpeechRequest, opt
   const audio = await synthesizeSpeech(request.input, request.format, { voice: request.voice, speed: request.speed })
   const headers = options.headers?.() ?? {}
   if (request.streamFormat === 'audio') return sendAudio(context, audio.bytes, options.contentType ?? audio.contentType, options.chunkSize, headers)
+  // openai/openai-openapi openapi.yaml: /audio/speech answers text/event-stream of
+  // CreateSpeechResponseStreamEvent: SpeechAudioDeltaEvent { type: 'speech.audio.delta', audio:
+  // base64 } per chunk, then SpeechAudioDoneEvent { type: 'speech.audio.done', usage: {
+  // input_tokens, output_tokens, total_tokens } }. The 8 KiB chunk size is the emulator's choice.
   const events: unknown[] = []
   for (let start = 0; start < audio.bytes.length; start += 8192) {
     events.push({ type: 'speech.audio.delta', audio: Buffer.from(audio.bytes.subarray(start, start + 8192)).toString('base64') })
@@ -30,5 +34,5 @@ export async function speak(context: RequestContext, request: SpeechRequest, opt
   const inputTokens = Math.ceil(request.input.length / 4)
   const outputTokens = Math.ceil(audio.duration * 20)
   events.push({ type: 'speech.audio.done', usage: { input_tokens: inputTokens, output_tokens: outputTokens, total_tokens: inputTokens + outputTokens } })
-  return sendEvents(context, events, headers)
+  return sendEvents(context, events, { headers })
 }

@@ -1,4 +1,6 @@
+import type { RequestContext } from './context.ts'
 import { describeAudio } from './describe-audio.ts'
+import { sendEvents } from './respond.ts'
 import type { TranscriptionRequest } from './validate-transcription.ts'
 
 export interface Transcript {
@@ -99,4 +101,19 @@ const encoder = new TextEncoder()
 /** One entry per word (with its leading space), as `{ token, logprob, bytes }`. */
 function logprobsOf(text: string): Array<{ token: string; logprob: number; bytes: number[] }> {
   return (text.match(/\s*\S+/g) ?? []).map((token) => ({ token, logprob: -0.0123, bytes: [...encoder.encode(token)] }))
+}
+
+/**
+ * A streamed transcription, per openai/openai-openapi CreateTranscriptionResponseStreamEvent:
+ * TranscriptTextDeltaEvent { type: 'transcript.text.delta', delta, logprobs? } per piece of text
+ * (one word here), then TranscriptTextDoneEvent { type: 'transcript.text.done', text, usage,
+ * logprobs? }; logprobs only with `include[]=logprobs`, one per word as in the JSON answer.
+ */
+export function sendTranscriptEvents(context: RequestContext, transcript: Transcript, request: TranscriptionRequest, model: string): Promise<void> {
+  const words = transcript.text.split(/(?<=\s)/)
+  const usage = transcriptJson(transcript, { ...request, format: 'json' }, model).usage
+  return sendEvents(context, [
+    ...words.map((delta) => ({ type: 'transcript.text.delta', delta, ...(request.logprobs && { logprobs: logprobsOf(delta) }) })),
+    { type: 'transcript.text.done', text: transcript.text, usage, ...(request.logprobs && { logprobs: logprobsOf(transcript.text) }) },
+  ])
 }

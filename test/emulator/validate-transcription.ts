@@ -77,9 +77,9 @@ export function validateTranscription(body: RequestBody, upstreamModel: string):
   if (language !== undefined && !/^[a-z]{2}$/.test(language)) {
     return reject(`Invalid language '${language}'. Language parameter must be specified in ISO-639-1 format.`, 'language', 'invalid_value')
   }
-  const stream = single(fields.stream) === 'true'
-  // Streaming: "not supported for the whisper-1 model" (the spec says it is ignored there).
-  if (stream && !upstreamModel.startsWith('gpt-4o')) return reject(`Streaming is not supported for the ${upstreamModel} model.`, 'stream', 'unsupported_value')
+  // openai/openai-openapi CreateTranscriptionRequest.stream: "Streaming is not supported for the
+  // whisper-1 model and will be ignored" — so only gpt-4o transcribers stream; others answer JSON.
+  const stream = single(fields.stream) === 'true' && upstreamModel.startsWith('gpt-4o')
   const prompt = single(fields.prompt)
   if (prompt !== undefined && diarize) return reject(`'prompt' is not supported with model '${upstreamModel}'.`, 'prompt', 'unsupported_value')
   const include = list(fields.include)

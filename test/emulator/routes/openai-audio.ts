@@ -1,9 +1,9 @@
 import type { RequestContext } from '../context.ts'
 import { openaiError } from '../errors.ts'
 import { replyRejection } from '../reply-rejection.ts'
-import { sendEvents, sendJson, sendText } from '../respond.ts'
+import { sendJson, sendText } from '../respond.ts'
 import { speak } from '../speak.ts'
-import { transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
+import { sendTranscriptEvents, transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
 import { validateSpeech } from '../validate-speech.ts'
 import { validateTranscription } from '../validate-transcription.ts'
 import { reject } from '../validation.ts'
@@ -41,14 +41,7 @@ export function answerOpenAITranscription(context: RequestContext, model: string
   if (model.startsWith('gpt-4o-transcribe-diarize') && transcript.duration > 30 && !request.chunking) {
     return replyRejection(context, reject('chunking_strategy is required for inputs longer than 30 seconds with this model.', 'chunking_strategy', 'missing_required_parameter').rejection)
   }
-  if (request.stream) {
-    const words = transcript.text.split(/(?<=\s)/)
-    const usage = transcriptJson(transcript, request, model).usage
-    return sendEvents(context, [
-      ...words.map((delta) => ({ type: 'transcript.text.delta', delta })),
-      { type: 'transcript.text.done', text: transcript.text, usage },
-    ])
-  }
+  if (request.stream) return sendTranscriptEvents(context, transcript, request, model)
   if (request.format === 'text' || request.format === 'srt' || request.format === 'vtt') {
     return sendText(context, 200, transcriptDocument(transcript, request.format), 'text/plain; charset=utf-8')
   }

@@ -13,7 +13,6 @@ import type { ModelEntry } from '../types.ts'
 import { checkGeminiVoice } from '../validate-gemini.ts'
 import { validateSpeech, type SpeechRequest } from '../validate-speech.ts'
 import { validateTranscription } from '../validate-transcription.ts'
-import { reject } from '../validation.ts'
 
 /** The LiteLLM version the emulated proxy reports. */
 export const LITELLM_VERSION = '1.77.0'
@@ -67,7 +66,10 @@ export async function proxySpeech(context: RequestContext): Promise<void> {
     request = { ...result.value, speed: 1, format: body.response_format === 'pcm' ? 'pcm' : 'wav' }
   } else {
     // No format: the upstream's own default (openai/openai-openapi CreateSpeechRequest: mp3).
-    const result = validateSpeech(body, model, false)
+    // BerriAI/litellm litellm/main.py speech(): optional_params take only response_format, speed
+    // and instructions; stream_format stays in **kwargs and never reaches the provider, so the
+    // proxy answers plain audio bytes whatever stream_format says.
+    const result = validateSpeech({ ...body, stream_format: undefined }, model, false)
     if (!result.ok) return replyRejection(context, result.rejection)
     request = result.value
   }
@@ -103,7 +105,12 @@ export function proxyTranscription(context: RequestContext): void {
   const result = validateTranscription(context.body, model)
   if (!result.ok) return replyRejection(context, result.rejection)
   const request = result.value
-  if (request.stream) return replyRejection(context, reject('Streaming transcriptions are not supported through this proxy endpoint.', 'stream').rejection)
+  // BerriAI/litellm litellm/main.py atranscription() accepts only a TranscriptionResponse (anything
+  // else raises), and the proxy's audio_transcriptions answers it as one JSON document: a `stream`
+  // field never yields an event stream here. (transcription() passes unknown fields such as
+  // `stream` on to OpenAI inside extra_body, via add_provider_specific_params_to_optional_params in
+  // litellm/utils.py; what LiteLLM then makes of an upstream event stream was not determined from
+  // the source, so the emulator answers the whole transcript as JSON.)
   const transcript = transcribe(request)
   const headers = {
     'x-litellm-response-cost': String((transcript.duration / 60) * 0.006),

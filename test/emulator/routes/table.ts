@@ -28,11 +28,11 @@ export const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/openai\/v1\/audio\/transcriptions$/, persona: 'openai', handle: openaiTranscription, uploadLimit: OPENAI_UPLOAD_LIMIT },
   { method: 'POST', pattern: new RegExp(`^/azure/openai/deployments/${SEGMENT}/audio/speech$`), persona: 'azure', handle: azureSpeech },
   { method: 'POST', pattern: new RegExp(`^/azure/openai/deployments/${SEGMENT}/audio/transcriptions$`), persona: 'azure', handle: azureTranscription, uploadLimit: OPENAI_UPLOAD_LIMIT },
-  { method: 'POST', pattern: /^\/gemini\/v1beta\/models\/([^/:]+):generateContent$/, persona: 'gemini', handle: geminiGenerate },
+  { method: 'POST', pattern: /^\/gemini\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent)$/, persona: 'gemini', handle: geminiGenerate },
   { method: 'POST', pattern: /^\/vertex-tts\/v1\/text:synthesize$/, persona: 'vertex-tts', handle: vertexSynthesize },
   {
     method: 'POST',
-    pattern: new RegExp(`^/vertex/v1/projects/${SEGMENT}/locations/${SEGMENT}/publishers/google/models/([^/:]+):generateContent$`),
+    pattern: new RegExp(`^/vertex/v1/projects/${SEGMENT}/locations/${SEGMENT}/publishers/google/models/([^/:]+):(generateContent|streamGenerateContent)$`),
     persona: 'vertex-gemini',
     handle: vertexGeminiGenerate,
   },

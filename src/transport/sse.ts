@@ -1,0 +1,127 @@
+/**
+ * A streaming reader of `text/event-stream` bodies, after the WHATWG HTML standard's "event
+ * stream interpretation": UTF-8 with an optional BOM; lines ended by CRLF, LF or CR; `event`,
+ * `data` (multi-line), `id` and `retry` fields; `:` comments; an event is dispatched at a blank
+ * line, and an event left unfinished when the stream ends is dropped.
+ */
+
+/** One dispatched server-sent event. */
+export interface ServerSentEvent {
+  /** The `event` field, `message` when the event named none. */
+  type: string
+  /** The `data` lines joined with `\n`. */
+  data: string
+  /** The last event id seen so far in the stream (ids persist across events), `''` when none. */
+  id: string
+  /** The `retry` field of this event in milliseconds, when it had a valid one. */
+  retry?: number
+}
+
+/** Pure incremental parser: feed it text in pieces of any size, take events as they complete. */
+export class EventStreamParser {
+  #buffer = ''
+  #afterCR = false
+  #type = ''
+  #data: string[] = []
+  #lastId = ''
+  #retry: number | undefined
+
+  /** Parses a piece of decoded text; returns the events it completed, in order. */
+  push(text: string): ServerSentEvent[] {
+    const events: ServerSentEvent[] = []
+    let start = 0
+    // A CR that ended the previous piece already ended its line: an LF right after it is its pair.
+    if (this.#afterCR && text.startsWith('\n')) start = 1
+    this.#afterCR = false
+    for (let index = start; index < text.length; index++) {
+      const char = text.charCodeAt(index)
+      if (char !== 10 && char !== 13) continue
+      const line = this.#buffer + text.slice(start, index)
+      this.#buffer = ''
+      if (char === 13) {
+        if (index + 1 === text.length) this.#afterCR = true
+        else if (text.charCodeAt(index + 1) === 10) index++
+      }
+      start = index + 1
+      const event = this.#line(line)
+      if (event) events.push(event)
+    }
+    this.#buffer += text.slice(start)
+    return events
+  }
+
+  #line(line: string): ServerSentEvent | undefined {
+    if (line === '') return this.#dispatch()
+    if (line.startsWith(':')) return undefined
+    const colon = line.indexOf(':')
+    const field = colon === -1 ? line : line.slice(0, colon)
+    let value = colon === -1 ? '' : line.slice(colon + 1)
+    if (value.startsWith(' ')) value = value.slice(1)
+    if (field === 'event') this.#type = value
+    else if (field === 'data') this.#data.push(value)
+    else if (field === 'id') {
+      if (!value.includes('\0')) this.#lastId = value
+    } else if (field === 'retry' && /^[0-9]+$/.test(value)) this.#retry = Number(value)
+    return undefined
+  }
+
+  #dispatch(): ServerSentEvent | undefined {
+    const data = this.#data
+    const type = this.#type
+    const retry = this.#retry
+    this.#data = []
+    this.#type = ''
+    this.#retry = undefined
+    if (data.length === 0) return undefined
+    return { type: type || 'message', data: data.join('\n'), id: this.#lastId, ...(retry !== undefined && { retry }) }
+  }
+}
+
+/** Pulls events from a byte stream one at a time; cancelling releases the body at once. */
+export interface EventStreamReader {
+  /** The next event, or `undefined` once the stream has ended. Body errors are thrown as they are. */
+  read(): Promise<ServerSentEvent | undefined>
+  /** Stops reading and cancels the body (a read in flight ends with `undefined`). */
+  cancel(reason?: unknown): Promise<void>
+}
+
+export function eventStreamReader(body: ReadableStream<Uint8Array>): EventStreamReader {
+  const reader = body.getReader()
+  // TextDecoder drops a leading BOM and keeps multi-byte characters split across chunks whole.
+  const decoder = new TextDecoder('utf-8')
+  const parser = new EventStreamParser()
+  const queue: ServerSentEvent[] = []
+  let ended = false
+  return {
+    async read() {
+      while (queue.length === 0) {
+        if (ended) return undefined
+        const { done, value } = await reader.read()
+        if (ended) return undefined
+        if (done) ended = true
+        queue.push(...parser.push(done ? decoder.decode() : decoder.decode(value, { stream: true })))
+      }
+      return queue.shift()
+    },
+    async cancel(reason) {
+      ended = true
+      queue.length = 0
+      await reader.cancel(reason).catch(() => {})
+    },
+  }
+}
+
+/**
+ * Reads server-sent events from a byte stream as they arrive. Breaking out of the loop (or an
+ * error) cancels the stream, which releases the connection.
+ */
+export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined> {
+  const events = eventStreamReader(body)
+  let finished = false
+  try {
+    for (let event = await events.read(); event; event = await events.read()) yield event
+    finished = true
+  } finally {
+    if (!finished) await events.cancel()
+  }
+}
