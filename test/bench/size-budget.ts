@@ -11,8 +11,15 @@ export const SIZE_BUDGET = {
    * Gemini and Vertex adapters are separate chunks loaded on first use.
    */
   core: 24 * KB,
-  /** What everything `voxfetch/react` exports adds on top of the whole core entry. */
+  /**
+   * What everything `voxfetch/react` exports adds on top of the whole core entry, not counting
+   * `voxfetch/player` and `voxfetch/recorder` (which the hooks load, budgeted below).
+   */
   reactAdds: 2 * KB,
+  /** Everything `voxfetch/player` exports (set at 3,675 B measured, issue 11). */
+  player: 4 * KB,
+  /** Everything `voxfetch/recorder` exports (set at 1,973 B measured, issue 11). */
+  recorder: 2 * KB,
 } as const
 
 /** The goals set in issue 6, printed beside the budgets. */
