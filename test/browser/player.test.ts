@@ -37,7 +37,6 @@ describeInChromium('streamed playback in Chromium', () => {
       ])
       const streamedDelay = streamed.audible - streamed.firstByte
       const wholeDelay = whole.audible - whole.firstByte
-      console.info(format, JSON.stringify({ streamed, whole }))
       rows.push(`${format.padEnd(4)} ${streamed.engine.padEnd(13)} streamed ${streamedDelay.toFixed(0).padStart(4)} ms | whole clip ${wholeDelay.toFixed(0).padStart(6)} ms (last byte at ${(whole.lastByte - whole.firstByte).toFixed(0)} ms) | ${streamed.bytes} B`)
       expect(streamed.engine).toBe(format === 'mp3' ? 'media-source' : 'web-audio')
       expect(whole.engine).toBe('element')

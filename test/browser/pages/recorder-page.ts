@@ -22,7 +22,14 @@ Object.assign(window, {
     states.length = 0
     const { stopAfterMs, ...recorderOptions } = options
     const done = recorder.start(recorderOptions)
-    if (stopAfterMs !== undefined) setTimeout(() => recorder.stop(), stopAfterMs)
+    if (stopAfterMs !== undefined) {
+      // Counted from the moment recording runs, not from the permission prompt.
+      const unsubscribe = recorder.subscribe(() => {
+        if (recorder.getSnapshot().status !== 'recording') return
+        unsubscribe()
+        setTimeout(() => recorder.stop(), stopAfterMs)
+      })
+    }
     try {
       const file = await done
       lastFile = file
