@@ -96,7 +96,8 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
       const blob = play ? await player.play(result, { mode: play, signal }) : await result.blob()
       return {
         blob,
-        mediaType: result.mediaType,
+        // The player hands raw PCM back wrapped in WAV: describe the blob we give.
+        mediaType: blob.type || result.mediaType,
         format: result.format,
         warnings: result.warnings,
         requestId: result.requestId,
