@@ -107,11 +107,16 @@ export function createPlayer(): Player {
     current.controller.abort()
     if (current.url) URL.revokeObjectURL(current.url)
   }
+  function stop(): void {
+    paused = false
+    release()
+    if (state !== IDLE) set(IDLE)
+  }
   function unlock(): void {
     if (typeof window === 'undefined') return
     const AudioContextClass = window.AudioContext ?? (window as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
     if (AudioContextClass && (!context || context.state === 'closed')) context = new AudioContextClass()
-    if (context?.state === 'suspended') void context.resume()
+    if (context?.state === 'suspended') context.resume().catch(() => {})
     element ??= new Audio()
   }
   function events(current: Session): EngineEvents {
@@ -237,14 +242,10 @@ export function createPlayer(): Player {
       session.engine?.resume()
       update(session, session.started ? 'playing' : 'loading')
     },
-    stop() {
-      paused = false
-      release()
-      if (state !== IDLE) set(IDLE)
-    },
+    stop,
     close() {
-      this.stop()
-      if (context && context.state !== 'closed') void context.close()
+      stop()
+      if (context && context.state !== 'closed') context.close().catch(() => {})
       context = undefined
       element = undefined
     },

@@ -63,10 +63,10 @@ export function createWebAudioEngine(context: AudioContext, mediaType: string, e
       if (active.size === 0 && !stopped) events.ended()
     },
     pause() {
-      void context.suspend()
+      context.suspend().catch(() => {})
     },
     resume() {
-      void context.resume()
+      context.resume().catch(() => {})
     },
     stop() {
       stopped = true

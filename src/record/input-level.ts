@@ -7,12 +7,20 @@ export interface InputLevel {
 
 const FLOOR_DB = -60
 
-/** A level meter over an AnalyserNode; its AudioContext is made here and closed by `close`. */
-export function createInputLevel(stream: MediaStream): InputLevel | undefined {
+/**
+ * An AudioContext for the meter, made (and resumed) while still in the user's gesture: autoplay
+ * policies may keep a context made later suspended, and a suspended analyser reads silence.
+ */
+export function createMeterContext(): AudioContext | undefined {
   const AudioContextClass = globalThis.AudioContext ?? (globalThis as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext
   if (!AudioContextClass) return undefined
   const context = new AudioContextClass()
-  if (context.state === 'suspended') void context.resume()
+  if (context.state === 'suspended') context.resume().catch(() => {})
+  return context
+}
+
+/** A level meter over an AnalyserNode in `context` (which its owner closes). */
+export function createInputLevel(context: AudioContext, stream: MediaStream): InputLevel {
   const source = context.createMediaStreamSource(stream)
   const analyser = context.createAnalyser()
   analyser.fftSize = 1024
@@ -25,7 +33,6 @@ export function createInputLevel(stream: MediaStream): InputLevel | undefined {
     },
     close() {
       source.disconnect()
-      if (context.state !== 'closed') void context.close()
     },
   }
 }

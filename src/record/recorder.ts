@@ -1,4 +1,4 @@
-import { createInputLevel, type InputLevel } from './input-level.ts'
+import { createInputLevel, createMeterContext, type InputLevel } from './input-level.ts'
 import { RecorderError, toRecorderError } from './recorder-error.ts'
 import type { RecorderState, StopReason } from './recorder-state.ts'
 import { extensionForRecording, pickRecordingFormat } from './recording-format.ts'
@@ -53,6 +53,7 @@ const IDLE: RecorderState = Object.freeze({ status: 'idle' })
 interface Session {
   stream?: MediaStream
   recorder?: MediaRecorder
+  meter?: AudioContext
   level?: InputLevel
   timer?: ReturnType<typeof setInterval>
   reason: StopReason
@@ -72,6 +73,8 @@ export function createRecorder(defaults: RecorderOptions = {}): Recorder {
   function release(current: Session): void {
     clearInterval(current.timer)
     current.level?.close()
+    if (current.meter && current.meter.state !== 'closed') current.meter.close().catch(() => {})
+    current.meter = undefined
     for (const track of current.stream?.getTracks() ?? []) track.stop()
   }
   function end(current: Session, reason: StopReason): void {
@@ -100,7 +103,7 @@ export function createRecorder(defaults: RecorderOptions = {}): Recorder {
       ...(options.audioBitsPerSecond ? { audioBitsPerSecond: options.audioBitsPerSecond } : {}),
     })
     current.recorder = recorder
-    current.level = createInputLevel(stream)
+    if (current.meter) current.level = createInputLevel(current.meter, stream)
     const chunks: Blob[] = []
     const limit = options.maxFileSizeMB === undefined ? Infinity : options.maxFileSizeMB * 1024 * 1024
     let bytes = 0
@@ -172,6 +175,8 @@ export function createRecorder(defaults: RecorderOptions = {}): Recorder {
     start(options) {
       cancel()
       const current: Session = { reason: 'user', cancelled: false }
+      // Still in the click that called start: the meter's AudioContext may run.
+      if (typeof MediaRecorder !== 'undefined') current.meter = createMeterContext()
       session = current
       set({ status: 'starting' })
       return record(current, { ...defaults, ...options }).catch((error: unknown) => {
