@@ -12,8 +12,8 @@ export interface SpeechAudio {
   blob: Blob
   /** The type of the audio bytes, e.g. `audio/mpeg`. */
   mediaType: string
-  /** The format that was asked for. */
-  format: SpeechFormat
+  /** The format that was asked for, else the one the bytes show (see `SpeechResult.format`). */
+  format: SpeechFormat | undefined
   /** Options the provider could not honour. */
   warnings: readonly Warning[]
   /** `x-request-id` or LiteLLM's `x-litellm-call-id`. */

@@ -13,7 +13,12 @@ import { useProvidedClient } from './provider.tsx'
 import { type RequestResultBase, statusFlags } from './store.ts'
 import { useRequest } from './use-request.ts'
 
-/** How far a transcription is: bytes going out, then the server working on them. */
+/**
+ * How far a transcription is: bytes going out, then the server working on them. When a
+ * retryable failure sends the upload again, `attempt` goes up and `phase` goes from
+ * `processing` back to `uploading` with `loaded` from 0; it never does so with the same
+ * `attempt`.
+ */
 export interface TranscriptionProgress extends UploadProgress {
   /** `uploading` until every byte is sent (100 %), then `processing` until the answer arrives. */
   phase: 'uploading' | 'processing'

@@ -1,3 +1,4 @@
+import { redact, redactHeaders } from './redact.ts'
 import { APIError, FileTooLargeError } from './errors.ts'
 import { requestIdOf } from './request-id.ts'
 
@@ -20,6 +21,8 @@ export function toAPIError(response: Response, bodyText: string, provider: strin
       maxFileSizeMB: Number(sizeMatch[2]),
       status: response.status,
       requestId,
+      // The proxy's words, verbatim: its numbers are Python floats and may be other versions' text.
+      message: detail.message,
     })
   }
   const fallback = /<html|<!doctype/i.test(body)
@@ -33,7 +36,7 @@ export function toAPIError(response: Response, bodyText: string, provider: strin
     param: detail.param,
     code: detail.code,
     requestId,
-    headers: response.headers,
+    headers: redactHeaders(response.headers, secrets),
     body,
   })
 }
@@ -69,11 +72,3 @@ function errorDetail(body: string): ErrorDetail {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
-
-export function redact(value: string, secrets: string[]): string {
-  let result = value
-  for (const secret of secrets) {
-    if (secret.length >= 8) result = result.split(secret).join('[redacted]')
-  }
-  return result
-}

@@ -1,6 +1,8 @@
+import { rememberSecrets } from './answer-secrets.ts'
 import { toAPIError } from './api-error.ts'
 import { type Credential, resolveCredential } from './credentials.ts'
 import { isAPIError } from './errors.ts'
+import { assertHeaders, assertHeaderValue, mergeHeaders } from './headers.ts'
 import { adapterFor } from './providers/registry.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './providers/types.ts'
 import { assertKeyPolicy, resolveRoute } from './routing.ts'
@@ -47,29 +49,43 @@ export async function exchange(
 ): Promise<Exchange> {
   const deadline = createDeadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal)
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES
-  const secrets = [route.apiKey]
+  // Values of caller headers named like credentials count as secrets too.
+  const secrets = [route.apiKey, ...credentialHeaderValues(options.headers)]
+  const known = () => secrets.filter((secret): secret is string => !!secret)
   const context = (credential: Credential, vertexProject = credential.vertexProject): RequestContext => ({
     route: vertexProject && !route.vertexProject ? { ...route, vertexProject } : route,
     credential: credential.value,
     credentialKind: credential.kind,
-    headers: options.headers ?? {},
+    headers: mergeHeaders(options.headers),
     organization: options.organization,
     project: options.project,
   })
+  // A send after a token refresh numbers its attempts on from the first send's.
+  let attemptsBefore = 0
+  let lastAttempt = 0
+  const onUploadProgress = options.onUploadProgress && ((progress: UploadProgress) => {
+    lastAttempt = attemptsBefore + progress.attempt
+    options.onUploadProgress!({ ...progress, attempt: lastAttempt })
+  })
   const attempt = async (credential: Credential) => {
+    attemptsBefore = lastAttempt
     secrets.push(credential.value)
     const { request, warnings } = build(context(credential))
     const response = await send(request, {
       deadline,
       maxRetries,
       fetch: options.fetch,
-      onUploadProgress: options.onUploadProgress,
-      toError: (failed, body) => toAPIError(failed, body, route.provider, secrets.filter((secret): secret is string => !!secret)),
+      onUploadProgress,
+      toError: (failed, body) => toAPIError(failed, body, route.provider, known()),
     })
+    rememberSecrets(response, known())
     return { response, warnings, deadline }
   }
   try {
     if (deadline.signal.aborted) throw deadline.abortError()
+    assertHeaders(options.headers ?? {}, 'headers')
+    for (const field of ['organization', 'project', 'azureAdToken'] as const) assertHeaderValue(options[field], field)
+    assertHeaderValue(route.apiKey, 'apiKey')
     // Builders also check the input (formats, voices, limits). Run them once before a token is
     // fetched or a token function called, so bad input never costs a request.
     build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
@@ -87,11 +103,22 @@ export async function exchange(
   }
 }
 
-/** Merges call options over client options (headers are merged too); `undefined` erases nothing. */
+const CREDENTIAL_HEADER = /auth|key|token|secret|cookie|password|signature/i
+
+function credentialHeaderValues(headers: Record<string, string> | undefined): string[] {
+  return Object.entries(headers ?? {})
+    .filter(([name]) => CREDENTIAL_HEADER.test(name))
+    .flatMap(([, value]) => [value, value.replace(/^\w+\s+/, '')])
+}
+
+/**
+ * Merges call options over client options; `undefined` erases nothing. Headers add up, names
+ * compared without case: a per-call `Authorization` replaces the client's.
+ */
 export function mergeOptions<T extends object>(client: ClientOptions, call: T): ClientOptions & T {
   const merged: Record<string, unknown> = { ...client }
   for (const [key, value] of Object.entries(call)) if (value !== undefined) merged[key] = value
   // Headers add up: a per-call trace header must not drop the client's tenant header.
-  if (client.headers && (call as ClientOptions).headers) merged.headers = { ...client.headers, ...(call as ClientOptions).headers }
+  if (client.headers || (call as ClientOptions).headers) merged.headers = mergeHeaders(client.headers, (call as ClientOptions).headers)
   return merged as ClientOptions & T
 }

@@ -1,4 +1,5 @@
-import { isRetryableStatus } from './transport/retry-policy.ts'
+import { pythonFloat } from './python-float.ts'
+import { shouldRetry } from './transport/retry-policy.ts'
 
 /** Base class of every error voxfetch throws on purpose. */
 export class VoxfetchError extends Error {
@@ -53,9 +54,9 @@ export class APIError extends VoxfetchError {
     this.body = init.body
   }
 
-  /** Whether the same request may succeed when sent again (408, 409, 429, >= 500). */
+  /** Whether the same request may succeed when sent again: the server's `x-should-retry`, else 408, 409, 429, >= 500. */
   get retryable(): boolean {
-    return isRetryableStatus(this.status)
+    return shouldRetry(this.status, this.headers)
   }
 }
 
@@ -65,11 +66,14 @@ export interface FileTooLargeErrorInit {
   /** Set when the server, not the client-side check, refused the file. */
   status?: number | undefined
   requestId?: string | undefined
+  /** The server's own message, kept verbatim; the client-side check builds LiteLLM's. */
+  message?: string | undefined
 }
 
 /**
  * A file larger than the allowed size. The message is the LiteLLM proxy's own, whether the
- * client-side check or the proxy found it.
+ * client-side check or the proxy found it: LiteLLM prints both sizes as Python floats
+ * (`Passed file size: 1.5 MB. Max file size: 1.0 MB`).
  */
 export class FileTooLargeError extends VoxfetchError {
   override name = 'FileTooLargeError'
@@ -80,9 +84,9 @@ export class FileTooLargeError extends VoxfetchError {
   readonly requestId: string | undefined
 
   constructor(init: FileTooLargeErrorInit) {
-    super(
-      `File size is too large. Please check your file size. Passed file size: ${init.fileSizeMB} MB. Max file size: ${init.maxFileSizeMB} MB`,
-    )
+    // BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit):
+    // an f-string of two floats, `max_file_size_mb` being a float field of the deployment's params.
+    super(init.message ?? `File size is too large. Please check your file size. Passed file size: ${pythonFloat(init.fileSizeMB)} MB. Max file size: ${pythonFloat(init.maxFileSizeMB)} MB`)
     this.fileSizeMB = init.fileSizeMB
     this.maxFileSizeMB = init.maxFileSizeMB
     this.status = init.status
@@ -106,7 +110,22 @@ export class ConnectionError extends VoxfetchError {
   override name = 'ConnectionError'
 }
 
-const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError']
+/**
+ * An answer read whole (JSON, a transcript, base64 audio) was longer than `maxResponseBytes`;
+ * the rest was not read. Streamed audio has no such limit.
+ */
+export class ResponseTooLargeError extends VoxfetchError {
+  override name = 'ResponseTooLargeError'
+  readonly field = 'maxResponseBytes'
+  readonly limit: number
+
+  constructor(limit: number) {
+    super(`The answer is larger than maxResponseBytes (${limit} bytes), so it was not read whole; raise maxResponseBytes if answers this large are expected`)
+    this.limit = limit
+  }
+}
+
+const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError', 'ResponseTooLargeError']
 
 // By name rather than instanceof, so errors from another copy of voxfetch (an ESM and a CJS
 // build loaded side by side) are recognized too.
@@ -121,6 +140,7 @@ export const isAPIError = (error: unknown): error is APIError => hasName(error, 
 export const isFileTooLargeError = (error: unknown): error is FileTooLargeError =>
   hasName(error, 'FileTooLargeError')
 export const isTimeoutError = (error: unknown): error is TimeoutError => hasName(error, 'TimeoutError')
+export const isResponseTooLargeError = (error: unknown): error is ResponseTooLargeError => hasName(error, 'ResponseTooLargeError')
 export const isConnectionError = (error: unknown): error is ConnectionError => hasName(error, 'ConnectionError')
 /** True for a user's abort (the platform's `AbortError`), which voxfetch never retries. */
 export const isAbortError = (error: unknown): boolean =>

@@ -4,6 +4,7 @@ export {
   ConnectionError,
   FileTooLargeError,
   InvalidRequestError,
+  ResponseTooLargeError,
   TimeoutError,
   VoxfetchError,
   isAbortError,
@@ -11,11 +12,13 @@ export {
   isConnectionError,
   isFileTooLargeError,
   isInvalidRequestError,
+  isResponseTooLargeError,
   isTimeoutError,
   isVoxfetchError,
 } from './errors.ts'
 export type {
   AudioInput,
+  ChunkingStrategy,
   ClientOptions,
   ModelListEntry,
   OpenAIVoice,
@@ -23,6 +26,7 @@ export type {
   SpeechModel,
   SpeechParams,
   TranscriptionFormat,
+  TranscriptionInclude,
   TranscriptionModel,
   TranscriptionParams,
   UploadProgress,
@@ -30,4 +34,4 @@ export type {
 export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult, type Warning } from './speech-result.ts'
-export type { Transcription, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'
+export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'

@@ -1,6 +1,8 @@
+import { assertBaseURL, assertVertexLocation, assertVertexProject } from './endpoint-checks.ts'
 import { isBrowser, readEnv } from './env.ts'
 import { InvalidRequestError } from './errors.ts'
 import type { ProviderId, Route } from './providers/types.ts'
+import { lookup } from './safe-lookup.ts'
 import type { ClientOptions, ModelListEntry, ServiceAccount } from './schemas.ts'
 
 interface ProviderDefaults {
@@ -54,16 +56,18 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
   const slash = model.indexOf('/')
   const prefix = slash > 0 ? model.slice(0, slash) : ''
   const name = model.slice(slash + 1)
-  const compatible = OPENAI_COMPATIBLE[prefix]
+  const compatible = lookup(OPENAI_COMPATIBLE, prefix)
   if (compatible) {
     const baseURL = options.baseURL ?? compatible.baseURL
     if (!baseURL) throw new InvalidRequestError(baseField, `is required for ${prefix}/ models`)
+    assertBaseURL(baseURL, baseField)
     const apiKey = options.apiKey ?? readEnv(compatible.keyEnv)
     return { provider: 'openai_compatible', model: name, baseURL, apiKey, maxFileSizeMB: options.maxFileSizeMB }
   }
-  const known = PROVIDERS[prefix]
+  const known = lookup(PROVIDERS, prefix)
   const defaults = known ?? PROVIDERS.litellm_proxy!
   const baseURL = options.baseURL ?? defaults.baseURL?.(options, name)
+  if (baseURL) assertBaseURL(baseURL, options.baseURL === undefined ? ENV_BASE_FIELD[defaults.provider] ?? baseField : baseField)
   const route: Route = {
     provider: defaults.provider,
     model: known ? name : model,
@@ -82,6 +86,9 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     route.vertexProject = options.vertexProject ?? readEnv('VERTEXAI_PROJECT')
     route.vertexLocation = options.vertexLocation ?? readEnv('VERTEXAI_LOCATION')
     route.vertexCredentials = options.vertexCredentials
+    // The location becomes part of a host name: only a region's shape gets there.
+    assertVertexLocation(route.vertexLocation, options.vertexLocation === undefined ? 'VERTEXAI_LOCATION' : 'vertexLocation')
+    assertVertexProject(route.vertexProject, options.vertexProject === undefined ? 'VERTEXAI_PROJECT' : 'vertexProject')
   }
   if (!baseURL && defaults.provider === 'proxy') {
     throw new InvalidRequestError(
@@ -94,6 +101,13 @@ function routeFromName(model: string, options: ClientOptions, field: string, bas
     throw new InvalidRequestError(baseField, 'is required for azure/ models (the resource URL, or AZURE_API_BASE)')
   }
   return route
+}
+
+/** Where a base URL came from when no option set it, for error messages. */
+const ENV_BASE_FIELD: Partial<Record<ProviderId, string>> = {
+  openai: 'OPENAI_BASE_URL',
+  proxy: 'VOXFETCH_BASE_URL',
+  azure: 'AZURE_API_BASE',
 }
 
 const ENTRY_ENV_FIELDS = ['api_key', 'api_base', 'api_version', 'vertex_project', 'vertex_location', 'vertex_credentials'] as const
@@ -122,9 +136,9 @@ function routeFromEntry(entry: ModelListEntry, index: number, options: ClientOpt
   }
   const text = (name: (typeof ENTRY_ENV_FIELDS)[number]) => values[name] as string | undefined
   const apiBase = text('api_base')
-  if (apiBase !== undefined && !/^https?:\/\/[^/]/.test(apiBase)) {
-    throw new InvalidRequestError(field('api_base'), 'must be an absolute http(s) URL')
-  }
+  if (apiBase !== undefined) assertBaseURL(apiBase, field('api_base'))
+  assertVertexLocation(text('vertex_location'), field('vertex_location'))
+  assertVertexProject(text('vertex_project'), field('vertex_project'))
   const route = routeFromName(params.model, {
     ...options,
     // An entry pointing elsewhere never gets the caller's key (say a proxy virtual key): like the

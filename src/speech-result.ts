@@ -12,7 +12,7 @@ export interface Warning {
 export interface SpeechResultInit {
   stream: ReadableStream<Uint8Array>
   mediaType: string
-  format: SpeechFormat
+  format: SpeechFormat | undefined
   headers: Headers
   warnings: Warning[]
   provider: string
@@ -25,8 +25,12 @@ export interface SpeechResultInit {
 export class SpeechResult {
   /** The type of the audio bytes, e.g. `audio/mpeg`; decided by the bytes when servers mislabel. */
   readonly mediaType: string
-  /** The format that was asked for. */
-  readonly format: SpeechFormat
+  /**
+   * The format that was asked for. When none was (a proxy alias: the model behind it decides),
+   * the format the audio turned out to be, read from its bytes: `mp3`, `wav`, `pcm`…; `undefined`
+   * when they match none of the six `response_format` values (say `audio/mp4`).
+   */
+  readonly format: SpeechFormat | undefined
   /** Response headers (e.g. `x-litellm-response-cost`; in browsers only those exposed by CORS). */
   readonly headers: Headers
   readonly warnings: readonly Warning[]

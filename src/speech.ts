@@ -1,7 +1,8 @@
-import { essence, resolveMediaType } from './audio/media-type.ts'
+import { decodingAnswer } from './answer-secrets.ts'
+import { essence, formatForMediaType, resolveMediaType } from './audio/media-type.ts'
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
-import type { SpeechInput } from './providers/types.ts'
+import type { OpaqueSpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
 import { SpeechResult } from './speech-result.ts'
 import { openBody } from './transport/body-stream.ts'
@@ -15,11 +16,12 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   const options: CallOptions = mergeOptions(clientOptions, parsed)
   const planned = await plan(parsed.model, options)
   assertInputLength(parsed.input, planned.adapter.maxInputChars)
-  const input: SpeechInput = {
+  const { defaultSpeechFormat } = planned.adapter
+  const input: OpaqueSpeechInput = {
     input: parsed.input,
     voice: parsed.voice,
     speakers: parsed.speakers,
-    response_format: parsed.response_format ?? planned.adapter.defaultSpeechFormat?.(planned.route.model) ?? 'mp3',
+    response_format: parsed.response_format ?? (defaultSpeechFormat ? defaultSpeechFormat(planned.route.model) : 'mp3'),
     speed: parsed.speed,
     instructions: parsed.instructions,
     extraBody: parsed.extraBody,
@@ -29,12 +31,15 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     adapter.buildSpeechRequest(input, context),
   )
   const contentType = response.headers.get('content-type')
-  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) =>
-    new SpeechResult({ stream, mediaType, format: input.response_format, headers: response.headers, warnings, provider: route.provider })
+  // Nothing asked (a proxy alias): the format is what the bytes turned out to be.
+  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) => new SpeechResult({
+    stream, mediaType, format: input.response_format ?? formatForMediaType(mediaType),
+    headers: response.headers, warnings, provider: route.provider,
+  })
 
   if (adapter.decodeSpeech) {
-    const text = await readText(response, deadline)
-    const audio = adapter.decodeSpeech(parseJSON(text, response, route.provider), input)
+    const text = await readText(response, deadline, options.maxResponseBytes)
+    const audio = decodingAnswer(response, () => adapter.decodeSpeech!(parseJSON(text, response, route.provider), input))
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(audio.bytes)
@@ -44,7 +49,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     return result(stream, audio.mediaType)
   }
   if (/^(application\/json|text\/)/.test(essence(contentType))) {
-    const text = await readText(response, deadline)
+    const text = await readText(response, deadline, options.maxResponseBytes)
     throw unexpectedAnswer(route.provider, `expected audio but got ${essence(contentType)}`, text, response)
   }
   const body = await openBody(response, deadline)

@@ -1,3 +1,5 @@
+import { secretsFor } from './answer-secrets.ts'
+import { redact, redactHeaders } from './redact.ts'
 import { APIError } from './errors.ts'
 
 /**
@@ -12,11 +14,13 @@ export function unexpectedAnswer(
 ): APIError {
   const status = response?.status ?? 200
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  // Secrets the server echoed are blanked out here too: a 2xx body is no safer than an error's.
+  const secrets = secretsFor(response)
   return new APIError({
     status,
     provider,
     message: `${status} Unexpected answer: ${message}`,
-    headers: response?.headers,
-    body: text?.slice(0, 2_000),
+    headers: response && redactHeaders(response.headers, secrets),
+    body: text === undefined ? undefined : redact(text, secrets).slice(0, 2_000),
   })
 }

@@ -1,16 +1,27 @@
 import type * as z from 'zod/mini'
 import { InvalidRequestError } from './errors.ts'
+import { withoutUnsafeKeys } from './safe-lookup.ts'
 
-/** Parses `input` with `schema`, or throws an `InvalidRequestError` naming the first bad field. */
+/**
+ * Parses `input` with `schema`, or throws an `InvalidRequestError` naming the first bad field.
+ * A `modelList` (config data) loses its `__proto__`, `constructor` and `prototype` keys at
+ * every depth first.
+ */
 export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: unknown): z.output<Schema> {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidRequestError('options', 'must be an object')
   }
-  const result = schema.safeParse(input)
+  const headers = (input as { headers?: unknown }).headers
+  // A plain object cannot hold this name as a header: parsing would silently drop it.
+  if (typeof headers === 'object' && headers !== null && Object.hasOwn(headers, '__proto__')) {
+    throw new InvalidRequestError('headers', '"__proto__" cannot be sent as a header name')
+  }
+  const modelList = (input as { modelList?: unknown }).modelList
+  const result = schema.safeParse(modelList === undefined ? input : { ...input, modelList: withoutUnsafeKeys(modelList) })
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((key) => key || '""').join(', ')
+    const keys = issue.keys.map((key) => formatPath([...issue.path, key || '""'])).join(', ')
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')
   }
   const field = formatPath(issue.path) || 'options'

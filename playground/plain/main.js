@@ -10,19 +10,38 @@ const testHeaders = () => window.__voxfetchTestHeaders
 
 const $ = (selector) => document.querySelector(selector)
 const megabytes = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`
+const items = (texts) => texts.map((text) => Object.assign(document.createElement('li'), { textContent: text }))
 
-// The server's model aliases and upload limits.
+// What the server can do: per speech model its voices and formats, per transcription model its
+// upload limit, and the file types voxfetch accepts.
+const speechModels = new Map()
 const limits = new Map([['whisper', 25]])
 fetch('/playground.json')
   .then((response) => response.json())
   .then((info) => {
-    $('#speech-model').replaceChildren(...info.speechModels.map((name) => new Option(name)))
+    for (const model of info.speechModels) speechModels.set(model.name, model)
+    $('#speech-model').replaceChildren(...info.speechModels.map(({ name }) => new Option(name)))
+    followModel()
     limits.clear()
     for (const { name, maxFileSizeMB } of info.transcriptionModels) limits.set(name, maxFileSizeMB)
     $('#transcription-model').replaceChildren(...info.transcriptionModels.map(({ name, maxFileSizeMB }) => new Option(`${name} · max ${maxFileSizeMB} MB`, name)))
     showLimit()
+    $('#file-input').accept = info.uploadFormats.map((format) => `.${format}`).join(',')
+    $('#upload-formats').textContent = info.uploadFormats.join(', ')
   })
   .catch(() => {})
+
+/** The voice and format lists offer what the chosen model can do, keeping a choice it still offers. */
+function followModel() {
+  const model = speechModels.get($('#speech-model').value)
+  if (!model) return
+  for (const [select, values] of [[$('#speech-voice'), model.voices], [$('#speech-format'), ['auto', ...model.formats]]]) {
+    const kept = values.includes(select.value) ? select.value : values[0]
+    select.replaceChildren(...values.map((value) => new Option(value)))
+    select.value = kept
+  }
+}
+$('#speech-model').addEventListener('change', followModel)
 
 function showError(element, error) {
   element.replaceChildren()
@@ -45,12 +64,17 @@ $('#speech-form').addEventListener('submit', async (event) => {
   const button = $('#speech-form button[type=submit]')
   button.disabled = true
   button.textContent = 'Speaking…'
+  // A new attempt clears what it replaces.
   $('#speech-error').hidden = true
+  $('#speech-output').hidden = true
   try {
+    // 'auto' sends no response_format: the model behind a proxy alias picks.
+    const requested = $('#speech-format').value
     const audio = await client.speech({
       model: $('#speech-model').value,
       input: $('#speech-text').value,
       voice: $('#speech-voice').value,
+      response_format: requested === 'auto' ? undefined : requested,
       headers: testHeaders(),
     })
     const blob = await audio.blob()
@@ -58,7 +82,14 @@ $('#speech-form').addEventListener('submit', async (event) => {
     if (audioURL) URL.revokeObjectURL(audioURL)
     audioURL = URL.createObjectURL(blob)
     $('#speech-audio').src = audioURL
-    $('#speech-meta').replaceChildren(...[audio.mediaType, `${(blob.size / 1024).toFixed(1)} KB`].map((text) => Object.assign(document.createElement('li'), { textContent: text })))
+    $('#speech-meta').replaceChildren(...items([audio.mediaType, `${(blob.size / 1024).toFixed(1)} KB`]))
+    const received = /wav/.test(audio.mediaType) ? 'wav' : /mpeg/.test(audio.mediaType) ? 'mp3' : /flac/.test(audio.mediaType) ? 'flac' : requested
+    const warnings = [
+      ...(requested !== 'auto' && received !== requested ? [`response_format: asked for ${requested}, the server sent ${received}`] : []),
+      ...audio.warnings.map(({ option, message }) => `${option}: ${message}`),
+    ]
+    $('#speech-warnings').replaceChildren(...items(warnings))
+    $('#speech-warnings').hidden = warnings.length === 0
     $('#speech-output').hidden = false
   } catch (error) {
     showError($('#speech-error'), error)
@@ -80,11 +111,11 @@ async function transcribe(file) {
   upload = controller
   const progress = $('#upload-progress')
   const label = $('#progress-label')
-  progress.value = 0
-  label.textContent = `Uploading ${file.name}…`
-  $('#progress-block').hidden = false
-  $('#cancel-upload').hidden = false
+  // A new attempt clears what it replaces; the bar appears with the first upload event, so a
+  // file refused before the network never shows "Uploading…".
+  $('#progress-block').hidden = true
   $('#transcription-error').hidden = true
+  $('#transcription-output').hidden = true
   try {
     const model = $('#transcription-model').value
     const result = await client.transcription({
@@ -94,6 +125,8 @@ async function transcribe(file) {
       signal: controller.signal,
       headers: testHeaders(),
       onUploadProgress({ percent, loaded, total }) {
+        $('#progress-block').hidden = false
+        $('#cancel-upload').hidden = false
         progress.value = percent
         label.textContent = percent < 100 ? `Uploading… ${percent}% · ${megabytes(loaded)} of ${megabytes(total)}` : 'Uploaded · transcribing…'
       },

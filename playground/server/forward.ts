@@ -8,8 +8,17 @@ export interface Upstream {
   url: string
   /** Sent as `Authorization: Bearer …` when the caller sent no credential of its own. */
   apiKey?: string | undefined
-  /** Path prefixes that belong to the proxy; every other path is the playground's. */
-  prefixes: readonly string[]
+  /**
+   * The only method + path pairs forwarded; every other request is the playground's own (and
+   * never reaches the upstream). Patterns match the whole checked path.
+   */
+  routes: readonly AllowedRoute[]
+}
+
+/** One forwarded endpoint, e.g. `POST /v1/audio/speech`. */
+export interface AllowedRoute {
+  method: 'GET' | 'POST'
+  pattern: RegExp
 }
 
 // Hop-by-hop headers describe one connection, not the request. Cookies and the origin belong to
@@ -21,8 +30,19 @@ const NOT_FORWARDED = new Set([
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie'])
 const CREDENTIALS = ['authorization', 'x-litellm-api-key', 'api-key', 'x-api-key', 'x-goog-api-key']
 
-export function isUpstreamPath(upstream: Upstream, pathname: string): boolean {
-  return upstream.prefixes.some((prefix) => pathname === prefix || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`))
+/** Whether `method path` (a path already checked by `parseTarget`) is forwarded. */
+export function isForwarded(upstream: Upstream, method: string | undefined, path: string): boolean {
+  return upstream.routes.some((route) => route.method === method && route.pattern.test(path))
+}
+
+/**
+ * The configured base plus the checked path and query, as text: never resolved against the
+ * request, so no request can choose the host. Checked once more, in case a base URL ends oddly.
+ */
+export function upstreamURL(base: string, path: string, query: string): URL | undefined {
+  const root = new URL(base)
+  const target = new URL(`${root.origin}${root.pathname.replace(/\/$/, '')}${path}${query}`)
+  return target.origin === root.origin ? target : undefined
 }
 
 /**
@@ -31,9 +51,7 @@ export function isUpstreamPath(upstream: Upstream, pathname: string): boolean {
  * upload), the proxy's connection is reset, so the proxy stops at once instead of first reading
  * the megabytes still held in socket buffers.
  */
-export function forward(request: IncomingMessage, response: ServerResponse, upstream: Upstream): void {
-  const base = new URL(upstream.url)
-  const target = new URL(base.pathname.replace(/\/$/, '') + (request.url ?? '/'), base.origin)
+export function forward(request: IncomingMessage, response: ServerResponse, upstream: Upstream, target: URL): void {
   const headers = forwardedHeaders(request.headers)
   if (upstream.apiKey && !CREDENTIALS.some((name) => name in headers)) headers.authorization = `Bearer ${upstream.apiKey}`
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest

@@ -1,4 +1,6 @@
+import { TRANSCRIPTION_EXTENSIONS } from '../../src/audio/media-type.ts'
 import type { LiteLLMConfig } from '../../test/emulator/index.ts'
+import { speechModelInfo } from '../src/speech-capabilities.ts'
 import type { PlaygroundInfo } from '../src/playground-info.ts'
 import type { Upstream } from './forward.ts'
 
@@ -13,10 +15,13 @@ export function emulatorInfo(config: LiteLLMConfig): PlaygroundInfo {
   const entries = config.model_list
   return {
     upstream: { kind: 'emulator' },
-    speechModels: entries.filter((entry) => isSpeech(entry.litellm_params.model)).map((entry) => entry.model_name),
+    speechModels: entries
+      .filter((entry) => isSpeech(entry.litellm_params.model))
+      .map((entry) => speechModelInfo(entry.model_name, entry.litellm_params.model, 'emulator')),
     transcriptionModels: entries
       .filter((entry) => isTranscription(entry.litellm_params.model))
       .map((entry) => ({ name: entry.model_name, maxFileSizeMB: entry.litellm_params.max_file_size_mb ?? OPENAI_LIMIT_MB })),
+    uploadFormats: [...TRANSCRIPTION_EXTENSIONS],
   }
 }
 
@@ -38,7 +43,9 @@ export async function proxyInfo(upstream: Upstream): Promise<PlaygroundInfo> {
   const transcription = ids.filter(isTranscription)
   return {
     upstream: { kind: 'proxy', origin: new URL(base).origin, keyAdded: Boolean(upstream.apiKey) },
-    speechModels: speech.length > 0 ? speech : ['tts'],
+    // A real proxy's aliases hide what is behind them: the alias name is the only hint.
+    speechModels: (speech.length > 0 ? speech : ['tts']).map((name) => speechModelInfo(name, name, 'proxy')),
     transcriptionModels: (transcription.length > 0 ? transcription : ['whisper']).map((name) => ({ name, maxFileSizeMB: OPENAI_LIMIT_MB })),
+    uploadFormats: [...TRANSCRIPTION_EXTENSIONS],
   }
 }

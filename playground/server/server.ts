@@ -1,13 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { PlaygroundInfo } from '../src/playground-info.ts'
-import { forward, isUpstreamPath, type Upstream } from './forward.ts'
+import { forward, isForwarded, upstreamURL, type Upstream } from './forward.ts'
+import { checkCaller, checkSameOrigin, isRefusal, ownHosts, parseTarget, type Refusal } from './request-guard.ts'
 import { notFound, serveStatic } from './static-files.ts'
 
 export interface PlaygroundServerOptions {
   /** @default 0 (a random free port) */
   port?: number
-  /** @default '127.0.0.1' */
+  /**
+   * Where it listens. Requests must name it (or localhost, 127.0.0.1, [::1]) with its port in
+   * `Host`; other names are refused. @default '127.0.0.1'
+   */
   host?: string
   /** The proxy that answers the API paths on this origin. */
   upstream: Upstream
@@ -29,19 +34,39 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void | Pr
 /** One origin for the pages and the proxy API, so the page needs neither CORS nor a key. */
 export async function startPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   let pages: Handler = (_request, response) => notFound(response)
+  const host = options.host ?? '127.0.0.1'
+  let hosts = new Set<string>()
+  // Every route, Vite's included, checks Host and Origin first; only allow-listed API calls of
+  // this page's own scripts are forwarded, to the configured base and nowhere else.
   const server = createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://playground.invalid').pathname
-    if (isUpstreamPath(options.upstream, pathname)) return forward(request, response, options.upstream)
-    if (pathname === '/playground.json') return void sendInfo(options, response)
+    const target = parseTarget(request.url)
+    if (isRefusal(target)) return refuse(response, target)
+    const refusal = checkCaller(request, hosts)
+    if (refusal) return refuse(response, refusal)
+    const { path, query } = target
+    const api = path === '/playground.json' || isForwarded(options.upstream, request.method, path)
+    const crossSite = api ? checkSameOrigin(request) : undefined
+    if (crossSite) return refuse(response, crossSite)
+    if (path === '/playground.json') return void sendInfo(options, response)
+    if (api) {
+      const url = upstreamURL(options.upstream.url, path, query)
+      return url ? forward(request, response, options.upstream, url) : refuse(response, { status: 400, message: 'playground server: request target refused' })
+    }
     Promise.resolve(pages(request, response)).catch(() => response.destroy())
   })
-  const host = options.host ?? '127.0.0.1'
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
   })
   let closeVite: (() => Promise<void>) | undefined
   if (options.pages === 'vite') {
+    // Vite's hot-reload socket arrives as an upgrade, past the request handler: same rules.
+    server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      const refusal = checkCaller(request, hosts)
+      if (!refusal) return
+      socket.on('error', () => {}) // Vite may still try to answer on it
+      socket.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+    })
     const vite = await attachVite(server)
     pages = vite.handler
     closeVite = vite.close
@@ -50,6 +75,7 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
+  hosts = ownHosts(port, host)
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
@@ -61,6 +87,11 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
       })
     },
   }
+}
+
+function refuse(response: ServerResponse, refusal: Refusal): void {
+  response.writeHead(refusal.status, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  response.end(JSON.stringify({ error: { message: refusal.message, type: 'playground_refused' } }))
 }
 
 async function sendInfo(options: PlaygroundServerOptions, response: ServerResponse): Promise<void> {

@@ -42,7 +42,7 @@ export function App() {
           <h1>Speech in. Text out.<br />Right in the browser.</h1>
           <p className="lead">
             voxfetch is a small fetch-only client for LiteLLM proxies, OpenAI, Azure, Gemini and Vertex AI, with React hooks.
-            This page is built on <code>useSpeech</code> and <code>useTranscription</code>: make a clip, then send it back.
+            This page is built on the <code>useSpeech</code> and <code>useTranscription</code> hooks. Make a clip, then send it back.
           </p>
           <p className="hero-links">
             <a href="./plain.html">The same in plain JavaScript →</a>
@@ -50,8 +50,12 @@ export function App() {
         </section>
         {info ? (
           <div className="cards">
-            <SpeechCard models={info.speechModels} onTranscribe={(file) => setHandoff((last) => ({ file, id: (last?.id ?? 0) + 1 }))} />
-            <TranscriptionCard models={info.transcriptionModels} handoff={handoff} />
+            <SpeechCard
+              models={info.speechModels}
+              server={info.upstream.kind}
+              onTranscribe={(file) => setHandoff((last) => ({ file, id: (last?.id ?? 0) + 1 }))}
+            />
+            <TranscriptionCard models={info.transcriptionModels} uploadFormats={info.uploadFormats} handoff={handoff} />
           </div>
         ) : (
           <div className="cards cards-loading" aria-busy="true" />

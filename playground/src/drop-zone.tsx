@@ -1,9 +1,14 @@
 import { useState } from 'react'
 
-const ACCEPT = 'audio/*,video/webm,video/mp4,.mp3,.wav,.m4a,.webm,.ogg,.oga,.flac,.mp4,.mpga'
+interface DropZoneProps {
+  onFile(file: File): void
+  limitMB: number
+  /** Extensions voxfetch accepts: the picker offers and the hint names exactly these. */
+  formats: readonly string[]
+}
 
 /** A file picker that is also a drop target for one audio file. */
-export function DropZone({ onFile, limitMB }: { onFile(file: File): void; limitMB: number }) {
+export function DropZone({ onFile, limitMB, formats }: DropZoneProps) {
   const [dragging, setDragging] = useState(false)
   return (
     <label
@@ -25,7 +30,7 @@ export function DropZone({ onFile, limitMB }: { onFile(file: File): void; limitM
       <input
         className="visually-hidden"
         type="file"
-        accept={ACCEPT}
+        accept={formats.map((format) => `.${format}`).join(',')}
         data-testid="file-input"
         onChange={(event) => {
           const file = event.target.files?.[0]
@@ -36,7 +41,7 @@ export function DropZone({ onFile, limitMB }: { onFile(file: File): void; limitM
       />
       <svg className="drop-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 16V4M7 9l5-5 5 5M5 20h14" /></svg>
       <span className="drop-title"><strong>Drop an audio file</strong> or <span className="link">browse</span></span>
-      <span className="hint">mp3, wav, m4a, webm, ogg, flac</span>
+      <span className="hint" data-testid="upload-formats">{formats.join(', ')}</span>
       <span className="drop-limit" data-testid="max-size">Max {limitMB}&nbsp;MB</span>
     </label>
   )

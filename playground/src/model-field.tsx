@@ -34,14 +34,17 @@ export function ModelField({ label, models, value, onChange, describe }: ModelFi
         <option value={CUSTOM}>Other…</option>
       </select>
       {custom && (
-        <input
-          className="custom-model"
-          aria-label={`${label} name`}
-          placeholder="e.g. openai/tts-1 or a proxy alias"
-          value={value}
-          onChange={(event) => onChange(event.target.value.trim())}
-          autoFocus
-        />
+        <>
+          <label className="label label-small" htmlFor={`${id}-name`}>{label} name</label>
+          <input
+            id={`${id}-name`}
+            className="custom-model"
+            placeholder="e.g. openai/tts-1 or a proxy alias"
+            value={value}
+            onChange={(event) => onChange(event.target.value.trim())}
+            autoFocus
+          />
+        </>
       )}
     </div>
   )

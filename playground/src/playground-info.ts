@@ -1,9 +1,14 @@
+import type { SpeechModelInfo } from './speech-capabilities.ts'
+import { OPENAI_VOICES } from './voices.ts'
+
 /** What the playground server tells the page at `/playground.json` (never a key). */
 export interface PlaygroundInfo {
   /** Who answers `/v1/audio/*` on the page's own origin. */
   upstream: { kind: 'emulator' } | { kind: 'proxy'; origin: string; keyAdded: boolean }
-  speechModels: string[]
+  speechModels: SpeechModelInfo[]
   transcriptionModels: TranscriptionModelInfo[]
+  /** File extensions voxfetch accepts for upload: the list its type error names. */
+  uploadFormats: string[]
 }
 
 export interface TranscriptionModelInfo {
@@ -15,6 +20,7 @@ export interface TranscriptionModelInfo {
 /** Used when the page is served without the playground server (or it did not answer). */
 export const FALLBACK_INFO: PlaygroundInfo = {
   upstream: { kind: 'emulator' },
-  speechModels: ['tts'],
+  speechModels: [{ name: 'tts', voices: OPENAI_VOICES, formats: ['mp3', 'wav'], instructions: false, speed: true }],
   transcriptionModels: [{ name: 'whisper', maxFileSizeMB: 25 }],
+  uploadFormats: ['flac', 'mp3', 'mp4', 'mpeg', 'mpga', 'm4a', 'ogg', 'wav', 'webm'],
 }

@@ -1,38 +1,46 @@
 import { useState } from 'react'
 import type { SpeechFormat } from 'voxfetch'
-import { useSpeech, type UseSpeechResult } from 'voxfetch/react'
+import { useSpeech } from 'voxfetch/react'
 import { CodePeek, optionsLiteral } from './code-peek.tsx'
 import { testHeaders } from './connection.ts'
-import { ErrorNotice } from './error-notice.tsx'
-import { extensionFor, formatBytes } from './format.ts'
 import { ModelField } from './model-field.tsx'
-import { voicesFor } from './voices.ts'
+import { speechModelInfo, type ServerKind, type SpeechModelInfo } from './speech-capabilities.ts'
+import { SpeechOutput } from './speech-output.tsx'
 
-const FORMATS: readonly SpeechFormat[] = ['mp3', 'wav', 'flac', 'opus', 'aac', 'pcm']
+// 'auto' sends no response_format: a proxy alias's model picks (mp3 for OpenAI, WAV for Gemini).
+type FormatChoice = SpeechFormat | 'auto'
+
 const SAMPLE = 'Hello! This voice was synthesized on request, streamed to your browser and played from a blob URL. Now send it back to be transcribed.'
 const MAX_INPUT = 4096
 
 interface SpeechCardProps {
-  models: readonly string[]
+  models: readonly SpeechModelInfo[]
+  server: ServerKind
   /** Hands the clip to the transcription card. */
   onTranscribe(file: File): void
 }
 
-export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
+/** Keeps the user's choice while the model offers it, else the model's first. */
+const pick = <T,>(offered: readonly T[], chosen: T): T => (offered.includes(chosen) ? chosen : offered[0]!)
+
+export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
   const [text, setText] = useState(SAMPLE)
-  const [model, setModel] = useState(models[0] ?? 'tts')
+  const [model, setModel] = useState(models[0]?.name ?? 'tts')
   const [chosenVoice, setVoice] = useState('alloy')
-  const [format, setFormat] = useState<SpeechFormat>('mp3')
+  const [chosenFormat, setFormat] = useState<FormatChoice>('auto')
   const [speed, setSpeed] = useState(1)
   const [instructions, setInstructions] = useState('')
-  const voices = voicesFor(model)
-  const voice = voices.includes(chosenVoice) ? chosenVoice : voices[0]!
+  // A typed-in model is judged by its name, as a proxy alias can only be.
+  const info = models.find((entry) => entry.name === model) ?? speechModelInfo(model, model, server)
+  const voice = pick(info.voices, chosenVoice)
+  const formats: readonly FormatChoice[] = ['auto', ...info.formats]
+  const format = pick(formats, chosenFormat)
   const options = {
     model,
     voice,
-    response_format: format,
-    speed: speed === 1 ? undefined : speed,
-    instructions: instructions.trim() || undefined,
+    response_format: format === 'auto' ? undefined : format,
+    speed: info.speed && speed !== 1 ? speed : undefined,
+    instructions: (info.instructions && instructions.trim()) || undefined,
   }
   const speech = useSpeech(options)
 
@@ -61,18 +69,18 @@ export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
           <textarea id="speech-text" rows={4} value={text} onChange={(event) => setText(event.target.value)} data-testid="speech-text" />
         </div>
         <div className="grid-2">
-          <ModelField label="Model" models={models} value={model} onChange={setModel} />
+          <ModelField label="Model" models={models.map((entry) => entry.name)} value={model} onChange={setModel} />
           <div className="field">
             <label className="label" htmlFor="speech-voice">Voice</label>
-            <select id="speech-voice" value={voice} onChange={(event) => setVoice(event.target.value)}>
-              {voices.map((name) => <option key={name}>{name}</option>)}
+            <select id="speech-voice" value={voice} onChange={(event) => setVoice(event.target.value)} data-testid="speech-voice">
+              {info.voices.map((name) => <option key={name}>{name}</option>)}
             </select>
           </div>
         </div>
         <fieldset className="field">
           <legend className="label">Format</legend>
-          <div className="segmented">
-            {FORMATS.map((name) => (
+          <div className="segmented" data-testid="speech-formats">
+            {formats.map((name) => (
               <label key={name} className="segment">
                 <input type="radio" name="speech-format" value={name} checked={format === name} onChange={() => setFormat(name)} />
                 <span>{name}</span>
@@ -82,14 +90,23 @@ export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
         </fieldset>
         <div className="grid-2 grid-2-wide">
           <div className="field">
-            <label className="label" htmlFor="speech-speed">Speed <span className="hint">{speed.toFixed(2)}×</span></label>
-            <input id="speech-speed" type="range" min={0.25} max={4} step={0.25} value={speed} onChange={(event) => setSpeed(Number(event.target.value))} />
+            <label className="label" htmlFor="speech-speed">Speed <span className="hint">{info.speed ? `${speed.toFixed(2)}×` : 'not used'}</span></label>
+            <input id="speech-speed" type="range" min={0.25} max={4} step={0.25} value={info.speed ? speed : 1} disabled={!info.speed} onChange={(event) => setSpeed(Number(event.target.value))} />
           </div>
           <div className="field">
-            <label className="label" htmlFor="speech-instructions">Instructions <span className="hint">gpt-4o-mini-tts</span></label>
-            <input id="speech-instructions" value={instructions} placeholder="Speak warmly" onChange={(event) => setInstructions(event.target.value)} />
+            <label className="label" htmlFor="speech-instructions">Instructions <span className="hint">{info.instructions ? 'optional' : 'not used'}</span></label>
+            <input
+              id="speech-instructions"
+              value={info.instructions ? instructions : ''}
+              placeholder={info.instructions ? 'Speak warmly' : 'Not for this model'}
+              disabled={!info.instructions}
+              aria-describedby={info.note ? 'speech-note' : undefined}
+              onChange={(event) => setInstructions(event.target.value)}
+              data-testid="speech-instructions"
+            />
           </div>
         </div>
+        {info.note && <p className="hint" id="speech-note" data-testid="speech-note">{info.note}.</p>}
         <div className="actions">
           <button className="button button-primary" type="submit" disabled={!text.trim()} data-testid="speak">
             {speech.isPending ? <><span className="spinner" aria-hidden="true" />Speaking…</> : 'Speak'}
@@ -97,68 +114,8 @@ export function SpeechCard({ models, onTranscribe }: SpeechCardProps) {
           {speech.isPending && <button className="button" type="button" onClick={speech.abort}>Stop</button>}
         </div>
       </form>
-      <SpeechOutput speech={speech} onTranscribe={onTranscribe} />
+      <SpeechOutput speech={speech} requested={format} onTranscribe={onTranscribe} />
       <CodePeek code={`const { speak, audioUrl } = useSpeech(${optionsLiteral(options)})\n\nspeak(text) // then <audio src={audioUrl} controls />`} />
     </section>
-  )
-}
-
-function SpeechOutput({ speech, onTranscribe }: { speech: UseSpeechResult; onTranscribe(file: File): void }) {
-  const [duration, setDuration] = useState<number>()
-  const { data, audioUrl } = speech
-  if (speech.error) return <div className="output"><ErrorNotice error={speech.error} /></div>
-  if (!data) {
-    return (
-      <div className="output output-empty" data-testid="speech-placeholder">
-        {speech.isPending ? 'Synthesizing…' : 'Your audio will play here.'}
-      </div>
-    )
-  }
-  const filename = `voxfetch-speech.${extensionFor(data.mediaType, data.format)}`
-  const playable = !/pcm|L16/i.test(data.mediaType)
-  const headers = [...data.headers].sort(([a], [b]) => a.localeCompare(b))
-  return (
-    <div className="output" aria-live="polite">
-      {playable ? (
-        <audio
-          key={audioUrl}
-          controls
-          autoPlay
-          src={audioUrl}
-          data-testid="speech-audio"
-          onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)}
-        />
-      ) : (
-        <p className="notice">Raw PCM samples have no header a browser can play: download them, or pick wav.</p>
-      )}
-      <ul className="chips">
-        <li>{data.mediaType}</li>
-        <li>{formatBytes(data.blob.size)}</li>
-        {duration !== undefined && Number.isFinite(duration) && <li>{duration.toFixed(1)} s</li>}
-        {data.requestId && <li title={`request id ${data.requestId}`}>id {data.requestId.slice(0, 8)}</li>}
-      </ul>
-      <div className="actions">
-        {audioUrl && <a className="button" href={audioUrl} download={filename} data-testid="download">Download</a>}
-        <button className="button" type="button" onClick={() => onTranscribe(new File([data.blob], filename, { type: data.mediaType }))} data-testid="transcribe-clip">
-          Transcribe this clip →
-        </button>
-      </div>
-      {data.warnings.length > 0 && (
-        <ul className="notice notice-warn" data-testid="warnings">
-          {data.warnings.map((warning) => <li key={warning.option}><strong>{warning.option}</strong>: {warning.message}</li>)}
-        </ul>
-      )}
-      <details className="disclosure">
-        <summary>Response headers ({headers.length})</summary>
-        <dl className="facts facts-wide" data-testid="response-headers">
-          {headers.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-    </div>
   )
 }

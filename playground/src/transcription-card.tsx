@@ -16,11 +16,13 @@ const DEFAULT_LIMIT_MB = 25
 
 interface TranscriptionCardProps {
   models: readonly TranscriptionModelInfo[]
+  /** The extensions voxfetch accepts (the list its type error names). */
+  uploadFormats: readonly string[]
   /** A clip handed over by the speech card; each new `id` is transcribed once. */
   handoff: { file: File; id: number } | undefined
 }
 
-export function TranscriptionCard({ models, handoff }: TranscriptionCardProps) {
+export function TranscriptionCard({ models, uploadFormats, handoff }: TranscriptionCardProps) {
   const [model, setModel] = useState(models[0]?.name ?? 'whisper')
   const [language, setLanguage] = useState('')
   const [format, setFormat] = useState<TranscriptionFormat>('json')
@@ -85,24 +87,39 @@ export function TranscriptionCard({ models, handoff }: TranscriptionCardProps) {
             ))}
           </div>
         </fieldset>
-        <DropZone onFile={start} limitMB={limitMB} />
+        <DropZone onFile={start} limitMB={limitMB} formats={uploadFormats} />
         <RecordButton recorder={recorder} />
-        {file && (
-          <div className="file-row" data-testid="selected-file">
-            <span className="file-name" title={file.name}>{file.name}</span>
-            <span className={file.size > limitMB * 1024 * 1024 ? 'file-size is-over' : 'file-size'}>
-              {formatBytes(file.size)}{file.size > limitMB * 1024 * 1024 ? ` · over ${limitMB} MB` : ''}
-            </span>
-            {!transcription.isPending && (
-              <button className="button button-small" type="button" onClick={() => start(file)}>Transcribe again</button>
-            )}
-          </div>
-        )}
-        {(transcription.isPending || (transcription.isSuccess && file)) && <UploadProgress transcription={transcription} />}
+        {file && <SelectedFile file={file} limitMB={limitMB} transcription={transcription} onRetry={() => start(file)} />}
+        {/* Shown from the first upload event: a file refused before the network never flashes "Uploading… 0%". */}
+        {((transcription.isPending && transcription.progress) || (transcription.isSuccess && file)) && <UploadProgress transcription={transcription} />}
       </div>
       <TranscriptionOutput transcription={transcription} />
       <CodePeek code={`const { transcribe, progress, text } = useTranscription(${optionsLiteral(options)})\n\ntranscribe(file) // progress.percent while it uploads, then text`} />
     </section>
+  )
+}
+
+interface SelectedFileProps {
+  file: File
+  limitMB: number
+  transcription: UseTranscriptionResult
+  onRetry(): void
+}
+
+/** The chosen file; "Transcribe again" only when another try could end differently. */
+function SelectedFile({ file, limitMB, transcription, onRetry }: SelectedFileProps) {
+  const over = file.size > limitMB * 1024 * 1024
+  const refused = transcription.error?.name === 'InvalidRequestError' || transcription.error?.name === 'FileTooLargeError'
+  return (
+    <div className="file-row" data-testid="selected-file">
+      <span className="file-name" title={file.name}>{file.name}</span>
+      <span className={over ? 'file-size is-over' : 'file-size'}>
+        {formatBytes(file.size)}{over ? ` · over ${limitMB}\u00a0MB` : ''}
+      </span>
+      {!transcription.isPending && !over && !refused && (
+        <button className="button button-small" type="button" onClick={onRetry} data-testid="transcribe-again">Transcribe again</button>
+      )}
+    </div>
   )
 }
 
@@ -140,9 +157,10 @@ const showHeaders = (_key: string, value: unknown) => (value instanceof Headers 
 function TranscriptionOutput({ transcription }: { transcription: UseTranscriptionResult }) {
   const { data, error } = transcription
   if (error) return <div className="output"><ErrorNotice error={error} /></div>
-  if (!data) return null
+  // A new attempt clears the transcript it will replace.
+  if (!data || transcription.isPending) return null
   return (
-    <div className={transcription.isPending ? 'output is-stale' : 'output'} aria-live="polite">
+    <div className="output" aria-live="polite">
       <p className="transcript" data-testid="transcript">{data.text}</p>
       <ul className="chips">
         {data.language && <li>{data.language}</li>}

@@ -29,8 +29,7 @@ export function decodeBase64(text: string): Uint8Array {
     // Buffer skips characters it does not know; a short result means the input was not clean
     // base64, and the table path then says exactly what is wrong (or copes with whitespace).
     if (bytes.byteLength === decodedLength(text)) {
-      // A Uint8Array view of the same memory: callers get a plain Uint8Array, not a Buffer.
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      return ownedBytes(bytes)
     }
   }
   return decodeBase64WithTable(text)
@@ -52,7 +51,7 @@ export function decodeBase64After(offset: number, text: string): Uint8Array {
     } else if (buffer && typeof buffer.allocUnsafe === 'function') {
       const target = buffer.allocUnsafe(offset + size)
       target.fill(0, 0, offset)
-      if (target.write(text, offset, 'base64') === size) return new Uint8Array(target.buffer, target.byteOffset, target.byteLength)
+      if (target.write(text, offset, 'base64') === size) return ownedBytes(target)
     }
   } catch {
     // Not plain base64: decoded below, where errors are precise.
@@ -61,6 +60,18 @@ export function decodeBase64After(offset: number, text: string): Uint8Array {
   const target = new Uint8Array(offset + bytes.byteLength)
   target.set(bytes, offset)
   return target
+}
+
+/**
+ * A plain Uint8Array over memory of its own. Node hands out small Buffers as slices of a shared
+ * pool: a view of one would expose (through `.buffer`) whatever else lives in that pool, so
+ * those are copied; large Buffers own their memory and are wrapped without a copy.
+ */
+function ownedBytes(bytes: Uint8Array): Uint8Array {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.byteLength) {
+    return new Uint8Array(bytes.buffer, 0, bytes.byteLength)
+  }
+  return new Uint8Array(bytes)
 }
 
 /** Bytes that clean base64 (no whitespace) decodes to. */

@@ -1,3 +1,4 @@
+import { lookup } from '../safe-lookup.ts'
 /** The audio formats of OpenAI's `response_format`. */
 export const SPEECH_FORMATS = ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'] as const
 export type SpeechFormat = (typeof SPEECH_FORMATS)[number]
@@ -22,12 +23,20 @@ export function sniffMediaType(bytes: Uint8Array): string | undefined {
   if (ascii(0, 4) === 'fLaC') return 'audio/flac'
   if (ascii(4, 4) === 'ftyp') return 'audio/mp4'
   if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return 'audio/webm'
-  const first = bytes[0] ?? 0
-  const second = bytes[1] ?? 0
-  // 0xFFFx frame sync: MPEG audio (layer bits != 00) or ADTS AAC (layer bits == 00).
-  if (first === 0xff && (second & 0xf0) === 0xf0) return (second & 0x06) === 0 ? 'audio/aac' : 'audio/mpeg'
-  if (first === 0xff && (second & 0xe0) === 0xe0) return 'audio/mpeg'
-  return undefined
+  return frameSyncType(bytes)
+}
+
+/**
+ * A frame header at the start: ADTS AAC (12 sync bits, layer 00) or MPEG audio (11 sync bits, a
+ * real version and layer). The fields a header cannot hold are refused too (bitrate 1111, sample
+ * rate 11, ADTS frequency 13–15), so raw PCM starting with 0xFF bytes is not taken for MP3.
+ */
+function frameSyncType([first, second = 0, third]: Uint8Array): string | undefined {
+  if (first !== 0xff || second < 0xe0 || third === undefined) return undefined
+  // Layer 00: ADTS, whose sync is 12 bits, with a frequency index below 13.
+  if (!(second & 0b110)) return second >= 0xf0 && (third & 0x3c) < 13 << 2 ? 'audio/aac' : undefined
+  // MPEG version 01, bitrate 1111 and sample rate 11 are reserved.
+  return (second & 0x18) !== 0x08 && third < 0xf0 && (third & 0x0c) !== 0x0c ? 'audio/mpeg' : undefined
 }
 
 /** The bare, lower-cased type of a Content-Type value: `audio/webm;codecs=opus` → `audio/webm`. */
@@ -37,18 +46,26 @@ export function essence(mediaType: string | null | undefined): string {
 
 /**
  * Decides the media type of an audio answer: the bytes win when they are recognizable, then a
- * specific Content-Type, then the format that was asked for.
+ * specific Content-Type, then the format that was asked for. `audio/mpeg` is believed only of
+ * MPEG bytes: a LiteLLM proxy labels every speech answer so, whatever the format (BerriAI/litellm
+ * litellm/proxy/proxy_server.py, audio_speech). Unknown bytes nobody asked a format for are
+ * `application/octet-stream`.
  */
 export function resolveMediaType(
   contentType: string | null,
   head: Uint8Array,
-  requested: SpeechFormat,
+  requested: SpeechFormat | undefined,
 ): string {
   const sniffed = sniffMediaType(head)
   if (sniffed) return sniffed
   const declared = essence(contentType)
-  if (!GENERIC_MEDIA_TYPES.has(declared) && declared.startsWith('audio/')) return declared
-  return FORMAT_MEDIA_TYPES[requested]
+  if (!GENERIC_MEDIA_TYPES.has(declared) && declared !== 'audio/mpeg' && declared.startsWith('audio/')) return declared
+  return (requested && lookup(FORMAT_MEDIA_TYPES, requested)) ?? 'application/octet-stream'
+}
+
+/** The `response_format` a media type stands for (`audio/ogg` → `opus`); `undefined` for others. */
+export function formatForMediaType(mediaType: string): SpeechFormat | undefined {
+  return SPEECH_FORMATS.find((format) => FORMAT_MEDIA_TYPES[format] === essence(mediaType))
 }
 
 const EXTENSIONS: Record<string, string> = {
@@ -77,7 +94,7 @@ export const TRANSCRIPTION_EXTENSIONS = ['flac', 'mp3', 'mp4', 'mpeg', 'mpga', '
 
 /** `audio/webm;codecs=opus` → `webm`; `undefined` for types servers do not take. */
 export function extensionForMediaType(mediaType: string | null | undefined): string | undefined {
-  return EXTENSIONS[essence(mediaType)]
+  return lookup(EXTENSIONS, essence(mediaType))
 }
 
 const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
@@ -87,7 +104,7 @@ const MEDIA_TYPES_BY_EXTENSION: Record<string, string> = {
 
 /** `wav` → `audio/wav`; `undefined` for extensions that are not audio servers take. */
 export function mediaTypeForExtension(extension: string | undefined): string | undefined {
-  return extension === undefined ? undefined : MEDIA_TYPES_BY_EXTENSION[extension.toLowerCase()]
+  return extension === undefined ? undefined : lookup(MEDIA_TYPES_BY_EXTENSION, extension.toLowerCase())
 }
 
 export function extensionOf(filename: string): string | undefined {

@@ -1,5 +1,6 @@
 import { toAPIError } from '../api-error.ts'
 import { APIError } from '../errors.ts'
+import { redactHeaders } from '../redact.ts'
 import type { ServiceAccount } from '../schemas.ts'
 import type { Deadline } from '../transport/deadline.ts'
 import { readAll } from '../transport/read-text.ts'
@@ -24,6 +25,8 @@ interface CachedToken {
 /** Tokens live an hour; one is replaced this long before it expires (or at half-life if shorter). */
 const REFRESH_MARGIN_MS = 5 * 60_000
 const cache = new Map<string, CachedToken>()
+// A token answer is a few hundred bytes; anything near this is not one.
+const MAX_TOKEN_ANSWER_BYTES = 64 * 1024
 
 /**
  * An OAuth access token for a service account, minted (signed JWT → token_uri) when none is
@@ -66,7 +69,7 @@ async function exchange(tokenURI: string, assertion: string, options: TokenFetch
     },
   )
   // The call's deadline goes on to cover the request the token is for: read without releasing it.
-  const text = await readAll(response, deadline)
+  const text = await readAll(response, deadline, MAX_TOKEN_ANSWER_BYTES)
   let json: { access_token?: unknown; expires_in?: unknown } | undefined
   try {
     json = JSON.parse(text)
@@ -77,7 +80,7 @@ async function exchange(tokenURI: string, assertion: string, options: TokenFetch
       status: response.status,
       provider: 'vertex_ai',
       message: `${response.status} Unexpected answer from the Google token endpoint: no access_token in it`,
-      headers: response.headers,
+      headers: redactHeaders(response.headers, [...secrets, ...(typeof token === 'string' ? [token] : [])]),
     })
   }
   const seconds = Number(json?.expires_in)

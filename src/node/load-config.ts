@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import * as z from 'zod/mini'
 import { InvalidRequestError } from '../errors.ts'
+import { withoutUnsafeKeys } from '../safe-lookup.ts'
 import { type ClientOptions, clientOptionsShape } from '../schemas.ts'
 import { validate } from '../validate.ts'
 
@@ -29,7 +30,8 @@ const loadedSchema = z.object({
  */
 export async function loadConfig(path: string, options: LoadConfigOptions = {}): Promise<LoadedConfig> {
   const text = await readFile(path, 'utf8')
-  const document = /\.json$/i.test(path) ? parseJSON(text, path) : await parseYAML(text, path)
+  // A config is data: keys that could reach a prototype are dropped at every depth.
+  const document = withoutUnsafeKeys(/\.json$/i.test(path) ? parseJSON(text, path) : await parseYAML(text, path))
   if (!isRecord(document) || !Array.isArray(document.model_list)) {
     throw new InvalidRequestError('model_list', `${path} has no model_list: is it a LiteLLM proxy config?`)
   }

@@ -1,3 +1,4 @@
+import { lookup } from '../safe-lookup.ts'
 import { decodeBase64 } from '../audio/base64.ts'
 import { FORMAT_MEDIA_TYPES, type SpeechFormat, sniffMediaType } from '../audio/media-type.ts'
 import { DEFAULT_PCM, pcmMediaType, wavToPcm } from '../audio/wav.ts'
@@ -22,7 +23,7 @@ const ENCODINGS: Partial<Record<SpeechFormat, string>> = {
 
 /** The `text:synthesize` body: voice, SSML detection, encoding and speaking rate. */
 export function cloudTTSBody(input: SpeechInput, model: string, warnings: Warning[]): string {
-  const audioEncoding = ENCODINGS[input.response_format]
+  const audioEncoding = lookup(ENCODINGS, input.response_format)
   if (!audioEncoding) {
     throw new InvalidRequestError(
       'response_format',
@@ -64,7 +65,7 @@ export function googleVoice(voice: SpeechInput['voice'], model: string, warnings
   }
   // `vertex_ai/en-US-Wavenet-D` names the voice in the model, as some LiteLLM configs do.
   const name = voice ?? (languageCodeOf(model) ? model : DEFAULT_GOOGLE_VOICE)
-  const mapped = OPENAI_TO_GOOGLE_VOICE[name.toLowerCase()]
+  const mapped = lookup(OPENAI_TO_GOOGLE_VOICE, name.toLowerCase())
   if (mapped) {
     warnings.push({ option: 'voice', message: `"${name}" is an OpenAI voice; Cloud Text-to-Speech spoke with "${mapped}"` })
     return mapped

@@ -1,3 +1,4 @@
+import { lookup } from '../safe-lookup.ts'
 import { decodeBase64, decodeBase64After } from '../audio/base64.ts'
 import { concatBytes } from '../audio/concat-bytes.ts'
 import { FORMAT_MEDIA_TYPES, sniffMediaType } from '../audio/media-type.ts'
@@ -74,7 +75,7 @@ export function geminiVoice(voice: SpeechInput['voice'], option: string, warning
   if (typeof voice !== 'string') {
     throw new InvalidRequestError(option, 'custom voice ids ({ id }) are OpenAI-only; Gemini takes a voice name such as "Kore"')
   }
-  const mapped = OPENAI_TO_GEMINI_VOICE[voice.toLowerCase()]
+  const mapped = lookup(OPENAI_TO_GEMINI_VOICE, voice.toLowerCase())
   if (!mapped) return voice
   warnings.push({ option, message: `"${voice}" is an OpenAI voice; Gemini spoke with "${mapped}", its closest Gemini voice` })
   return mapped

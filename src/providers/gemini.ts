@@ -34,5 +34,5 @@ export const gemini: ProviderAdapter = {
       warnings,
     }
   },
-  decodeSpeech: (payload, input) => decodeGeminiSpeech(payload, input, 'gemini'),
+  decodeSpeech: (payload, input: SpeechInput) => decodeGeminiSpeech(payload, input, 'gemini'),
 }

@@ -1,7 +1,8 @@
 import { InvalidRequestError } from '../errors.ts'
+import { formFields } from '../transport/form-fields.ts'
 import type { Warning } from '../speech-result.ts'
 import { versionedURL } from './versioned-url.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, TranscriptionInput } from './types.ts'
+import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, RequestContext, TranscriptionInput } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
 
@@ -14,7 +15,7 @@ export function openAIHeaders(context: RequestContext, contentType?: string): Re
   return { ...headers, ...context.headers }
 }
 
-export function speechBody(input: SpeechInput, model: string, warnings: Warning[], direct: boolean) {
+export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Warning[], direct: boolean) {
   if (input.voice === undefined) {
     throw new InvalidRequestError('voice', 'is required (e.g. "alloy", or { id } of a custom voice)')
   }
@@ -30,28 +31,41 @@ export function speechBody(input: SpeechInput, model: string, warnings: Warning[
     model,
     input: input.input,
     voice: input.voice,
-    response_format: input.response_format,
+    response_format: input.response_format, // dropped by JSON.stringify when undefined
     ...(input.speed !== undefined && { speed: input.speed }),
     ...(instructions !== undefined && { instructions }),
     ...input.extraBody,
   })
 }
 
+/**
+ * The text fields of a transcription form, in the spec's names. Arrays and objects, typed or in
+ * `extraBody`, go as `name[]` / `name[key]` fields (see formFields), never as JSON text.
+ */
 export function transcriptionFields(input: TranscriptionInput, model: string): Array<[string, string]> {
-  const fields: Array<[string, string]> = [['model', model], ['response_format', input.response_format]]
-  if (input.language !== undefined) fields.push(['language', input.language])
-  if (input.prompt !== undefined) fields.push(['prompt', input.prompt])
-  if (input.temperature !== undefined) fields.push(['temperature', String(input.temperature)])
-  for (const granularity of input.timestamp_granularities ?? []) fields.push(['timestamp_granularities[]', granularity])
-  for (const item of input.include ?? []) fields.push(['include[]', item])
-  for (const [name, value] of Object.entries(input.extraBody ?? {})) {
-    fields.push([name, typeof value === 'string' ? value : JSON.stringify(value)])
+  const typed: Record<string, unknown> = {
+    model,
+    response_format: input.response_format,
+    language: input.language,
+    prompt: input.prompt,
+    temperature: input.temperature,
+    timestamp_granularities: input.timestamp_granularities,
+    include: input.include,
+    chunking_strategy: input.chunking_strategy,
+    known_speaker_names: input.known_speaker_names,
+    known_speaker_references: input.known_speaker_references,
   }
-  return fields
+  const extra = input.extraBody ?? {}
+  // As in the JSON bodies, an extraBody field replaces the typed one of the same name.
+  return [
+    ...Object.entries(typed).flatMap(([name, value]) => (Object.hasOwn(extra, name) ? [] : formFields(name, value))),
+    ...Object.entries(extra).flatMap(([name, value]) => formFields(name, value, `extraBody.${name}`)),
+  ]
 }
 
 function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
   return {
+    // openai/openai-openapi CreateSpeechRequest: input maxLength 4096.
     maxInputChars: 4096,
     ...(maxFileSizeMB !== undefined && { maxFileSizeMB }),
     buildSpeechRequest(input, context): BuiltRequest {
@@ -86,5 +100,16 @@ function adapter(direct: boolean, maxFileSizeMB?: number): ProviderAdapter {
 
 /** OpenAI itself: 25 MB uploads, instructions only for models that take them. */
 export const openai = adapter(true, 25)
-/** A LiteLLM proxy or another OpenAI-compatible server: aliases are opaque, so nothing is dropped. */
+/** Another OpenAI-compatible server (`groq/…`, `hosted_vllm/…`): nothing is dropped. */
 export const openAICompatible = adapter(false)
+/**
+ * A LiteLLM proxy alias is opaque: the proxy and the model behind it set the limits and the
+ * default format. BerriAI/litellm litellm/main.py (speech) forwards `response_format` only when
+ * the caller gives one, and its Gemini bridge refuses anything but wav and pcm
+ * (litellm/llms/gemini/speech_audio.py), so a default sent from here could break an alias.
+ */
+export const proxy: ProviderAdapter = {
+  ...openAICompatible,
+  maxInputChars: Number.POSITIVE_INFINITY,
+  defaultSpeechFormat: () => undefined,
+}

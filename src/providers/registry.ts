@@ -1,10 +1,10 @@
-import { openai, openAICompatible } from './openai.ts'
+import { openai, openAICompatible, proxy } from './openai.ts'
 import type { ProviderAdapter, ProviderId } from './types.ts'
 
 // The OpenAI wire format serves proxies and most calls, so it is always there. The other
 // adapters load on first use: an app that only talks to a proxy never downloads them.
 const ADAPTERS: Record<ProviderId, () => ProviderAdapter | Promise<ProviderAdapter>> = {
-  proxy: () => openAICompatible,
+  proxy: () => proxy,
   openai: () => openai,
   openai_compatible: () => openAICompatible,
   azure: () => import('./azure.ts').then((module) => module.azure),

@@ -1,5 +1,5 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
-import type { ServiceAccount, TranscriptionFormat } from '../schemas.ts'
+import type { ChunkingStrategy, ServiceAccount, TranscriptionFormat } from '../schemas.ts'
 import type { Warning } from '../speech-result.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
 
@@ -37,11 +37,19 @@ export interface SpeechInput {
   input: string
   voice?: string | { id: string } | undefined
   speakers?: Record<string, string> | undefined
+  /** The caller's format, else the adapter's default. */
   response_format: SpeechFormat
   speed?: number | undefined
   instructions?: string | undefined
   extraBody?: Record<string, unknown> | undefined
 }
+
+/**
+ * What `speech()` hands an adapter: `response_format` is absent only for an adapter whose
+ * default is `undefined` (a proxy alias), which then sends none. Adapters with a default take
+ * `SpeechInput`, whose format is always set.
+ */
+export type OpaqueSpeechInput = Omit<SpeechInput, 'response_format'> & { response_format?: SpeechFormat | undefined }
 
 export interface TranscriptionInput {
   file: Blob
@@ -53,6 +61,9 @@ export interface TranscriptionInput {
   temperature?: number | undefined
   timestamp_granularities?: Array<'word' | 'segment'> | undefined
   include?: string[] | undefined
+  chunking_strategy?: ChunkingStrategy | undefined
+  known_speaker_names?: string[] | undefined
+  known_speaker_references?: string[] | undefined
   extraBody?: Record<string, unknown> | undefined
 }
 
@@ -72,10 +83,13 @@ export interface ProviderAdapter {
   readonly maxInputChars: number
   /** The provider's documented upload limit in MB, applied when no `maxFileSizeMB` is set. */
   readonly maxFileSizeMB?: number
-  /** The format used when the caller names none (`mp3` when absent). */
-  defaultSpeechFormat?(model: string): SpeechFormat
-  buildSpeechRequest(input: SpeechInput, context: RequestContext): BuiltRequest
+  /**
+   * The format used when the caller names none (`mp3` when absent). `undefined` sends none and
+   * lets the server decide: a proxy alias is opaque, and its model has its own default.
+   */
+  defaultSpeechFormat?(model: string): SpeechFormat | undefined
+  buildSpeechRequest(input: OpaqueSpeechInput, context: RequestContext): BuiltRequest
   /** For providers that answer speech as JSON with base64 audio; absent when they stream bytes. */
-  decodeSpeech?(payload: unknown, input: SpeechInput): DecodedAudio
+  decodeSpeech?(payload: unknown, input: OpaqueSpeechInput): DecodedAudio
   buildTranscriptionRequest?(input: TranscriptionInput, context: RequestContext): BuiltRequest
 }

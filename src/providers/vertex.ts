@@ -1,8 +1,9 @@
+import { assertVertexLocation } from '../endpoint-checks.ts'
 import { InvalidRequestError } from '../errors.ts'
 import type { Warning } from '../speech-result.ts'
 import { cloudTTSBody, decodeCloudTTSSpeech } from './cloud-tts.ts'
 import { decodeGeminiSpeech, geminiSpeechBody } from './gemini-speech.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './types.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, Route, SpeechInput } from './types.ts'
 import { versionedURL } from './versioned-url.ts'
 
 export const CLOUD_TTS_BASE_URL = 'https://texttospeech.googleapis.com'
@@ -27,6 +28,7 @@ export function vertexGeminiURL(route: Route): string {
     )
   }
   const location = route.vertexLocation ?? DEFAULT_VERTEX_LOCATION
+  assertVertexLocation(location, 'vertexLocation')
   const base = route.baseURL || (location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`)
   const path = `/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(route.model)}:generateContent`
   return versionedURL(base, path)
@@ -47,7 +49,7 @@ export const vertex: ProviderAdapter = {
   // Cloud TTS limits bytes (checked when building); Gemini limits tokens (the server judges).
   maxInputChars: Number.POSITIVE_INFINITY,
   defaultSpeechFormat: (model) => (isVertexGeminiModel(model) ? 'wav' : 'mp3'),
-  buildSpeechRequest(input, context): BuiltRequest {
+  buildSpeechRequest(input: SpeechInput, context): BuiltRequest {
     const warnings: Warning[] = []
     const { route } = context
     if (isVertexGeminiModel(route.model)) {
@@ -59,7 +61,7 @@ export const vertex: ProviderAdapter = {
     const headers = { ...bearer(context), ...(route.vertexProject && { 'x-goog-user-project': route.vertexProject }), ...context.headers }
     return { request: { url: cloudTTSURL(route), method: 'POST', headers, body }, warnings }
   },
-  decodeSpeech(payload, input) {
+  decodeSpeech(payload, input: SpeechInput) {
     // The two APIs answer in different shapes; the shape says which one answered.
     return payload !== null && typeof payload === 'object' && 'audioContent' in payload
       ? decodeCloudTTSSpeech(payload, input)

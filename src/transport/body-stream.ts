@@ -1,6 +1,7 @@
 import { concatBytes } from '../audio/concat-bytes.ts'
 import { ConnectionError } from '../errors.ts'
 import type { Deadline } from './deadline.ts'
+import { safeCause } from './safe-cause.ts'
 
 const SNIFF_BYTES = 16
 // A few chunks read ahead keep the socket busy while the consumer works: with one, a Node
@@ -30,7 +31,7 @@ export async function openBody(response: Response, deadline: Deadline): Promise<
     deadline.dispose()
     reader.cancel().catch(() => {})
     if (deadline.signal.aborted) throw deadline.abortError()
-    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: error })
+    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: safeCause(error) })
   }
   const read = async () => {
     const result = await reader.read().catch(fail)

@@ -1,4 +1,5 @@
 import { createFetch } from 'ofetch'
+import { mergeHeaders } from '../headers.ts'
 
 export interface FetchInit {
   method: string
@@ -30,7 +31,7 @@ export async function fetchOnce(url: string, init: FetchInit): Promise<Response>
   return ofetchFor(init.fetch).raw(url, {
     method: init.method,
     // ofetch would ask for JSON on string bodies; an audio endpoint should be free to answer audio.
-    headers: { accept: '*/*', ...init.headers },
+    headers: mergeHeaders({ accept: '*/*' }, init.headers),
     body: init.body,
     signal: init.signal,
     redirect: init.redirect,

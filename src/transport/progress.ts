@@ -5,9 +5,9 @@ const CHUNK_BYTES = 64 * 1024
 
 /**
  * Wraps a progress callback so it runs at most every 50 ms (20 times a second), never goes
- * backwards, and always sees the final 100 %.
+ * backwards, and always sees the final 100 %. Each attempt of a retried upload gets its own.
  */
-export function throttleProgress(callback: (progress: UploadProgress) => void, total: number) {
+export function throttleProgress(callback: (progress: UploadProgress) => void, total: number, attempt = 1) {
   let lastAt = -Infinity
   let lastLoaded = -1
   return (loaded: number) => {
@@ -16,7 +16,7 @@ export function throttleProgress(callback: (progress: UploadProgress) => void, t
     if (loaded <= lastLoaded || (!done && now - lastAt < MIN_INTERVAL_MS)) return
     lastAt = now
     lastLoaded = loaded
-    callback({ loaded, total, percent: done ? 100 : Math.floor((loaded / total) * 100) })
+    callback({ loaded, total, percent: done ? 100 : Math.floor((loaded / total) * 100), attempt })
   }
 }
 

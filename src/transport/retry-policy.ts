@@ -9,6 +9,20 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
+ * The server's own word on retrying, which comes before any status rule (openai/openai-node
+ * src/client.ts `shouldRetry`): `x-should-retry: true` or `false`; undefined when it said neither.
+ */
+export function serverRetryVerdict(headers: Headers | undefined): boolean | undefined {
+  const value = headers?.get('x-should-retry')
+  return value === 'true' ? true : value === 'false' ? false : undefined
+}
+
+/** Whether an answer with this status and these headers may be sent again. */
+export function shouldRetry(status: number, headers?: Headers): boolean {
+  return serverRetryVerdict(headers) ?? isRetryableStatus(status)
+}
+
+/**
  * Milliseconds to wait before retry number `retry` (0-based): the server's Retry-After when it
  * gave one, else 0.5 s × 2^retry capped at 8 s, minus up to 25 % jitter.
  */

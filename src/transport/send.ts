@@ -1,8 +1,11 @@
 import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../errors.ts'
+import { assertHeaders } from '../headers.ts'
 import type { UploadProgress } from '../schemas.ts'
+import { readBounded } from './bounded-read.ts'
+import { safeCause } from './safe-cause.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
-import { retryDelay } from './retry-policy.ts'
+import { retryDelay, serverRetryVerdict } from './retry-policy.ts'
 import { transmit } from './transmit.ts'
 import { innermostMessage } from './http.ts'
 
@@ -16,14 +19,19 @@ export interface SendOptions {
 }
 
 const MAX_ERROR_BODY_CHARS = 2_000
+const MAX_ERROR_BODY_BYTES = 8 * 1024
 
 /**
  * Sends a request until it gets a 2xx answer, retrying network errors, 408, 409, 429 and 5xx
- * with backoff (or the server's Retry-After). A user abort or the deadline ends it at once.
+ * (unless the server's `x-should-retry` says otherwise) with backoff (or the server's
+ * Retry-After). A user abort or the deadline ends it at once.
  * Resolves with the 2xx response, its body unread.
  */
 export async function send(request: HttpRequest, options: SendOptions): Promise<Response> {
   const { deadline } = options
+  // Before the network and outside the retry loop: fetch would throw a TypeError for these,
+  // which would otherwise pass for a connection failure and be retried.
+  assertHeaders(request.headers, 'headers')
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < options.maxRetries
     let response: Response
@@ -32,13 +40,14 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
         signal: deadline.signal,
         fetch: options.fetch,
         onUploadProgress: options.onUploadProgress,
+        attempt: attempt + 1,
       })
     } catch (error) {
       if (deadline.signal.aborted) throw deadline.abortError()
       if (isAbortError(error) || error instanceof VoxfetchError) throw error
       const delay = retryDelay(attempt, undefined, Date.now(), Math.random())
       if (!canRetry || delay >= deadline.remaining()) {
-        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: error })
+        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: safeCause(error) })
       }
       await deadline.sleep(delay)
       continue
@@ -46,8 +55,10 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
     if (response.ok) return response
     // The body decides too: a proxy's file-size refusal comes as a 500 and must not be resent.
     const failure = options.toError(response, await readErrorBody(response, deadline))
+    // `x-should-retry` overrules both the status and the body, as in openai-node.
+    const retryable = serverRetryVerdict(response.headers) ?? (isAPIError(failure) && failure.retryable)
     const delay = retryDelay(attempt, response.headers, Date.now(), Math.random())
-    if (canRetry && isAPIError(failure) && failure.retryable && delay < deadline.remaining()) {
+    if (canRetry && retryable && delay < deadline.remaining()) {
       await deadline.sleep(delay)
       continue
     }
@@ -55,10 +66,11 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
   }
 }
 
+/** The start of an error body (8 KiB at most, the rest cancelled unread), capped at 2,000 characters. */
 async function readErrorBody(response: Response, deadline: Deadline): Promise<string> {
   try {
-    const text = await response.text()
-    return text.length > MAX_ERROR_BODY_CHARS ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
+    const { text, truncated } = await readBounded(response, MAX_ERROR_BODY_BYTES)
+    return text.length > MAX_ERROR_BODY_CHARS || truncated ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.abortError()
     return ''

@@ -4,12 +4,22 @@ import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
+import { fetchWithoutForeignRedirects } from './redirects.ts'
+import { safeCause } from './safe-cause.ts'
 import { xhrRequest } from './xhr.ts'
+
+const KEY_HEADERS = ['api-key', 'x-goog-api-key', 'x-api-key', 'x-litellm-api-key']
+
+function carriesKeyOutsideAuthorization(headers: Record<string, string>): boolean {
+  return Object.keys(headers).some((name) => KEY_HEADERS.includes(name.toLowerCase()))
+}
 
 export interface TransmitInit {
   signal: AbortSignal
   fetch?: typeof globalThis.fetch | undefined
   onUploadProgress?: ((progress: UploadProgress) => void) | undefined
+  /** 1 for the first sending, then 2, 3… for retries; reported with upload progress. */
+  attempt?: number | undefined
 }
 
 /**
@@ -18,20 +28,28 @@ export interface TransmitInit {
  */
 export async function transmit(request: HttpRequest, init: TransmitInit): Promise<Response> {
   const { url, method, headers, body } = request
-  if (typeof body === 'string') return fetchOnce(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (typeof body === 'string') return fetchWithoutForeignRedirects(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
   return typeof XMLHttpRequest === 'undefined' ? serverUpload(url, request, body, init) : browserUpload(url, request, body, init)
 }
 
-/** Browsers: XHR when progress is wanted (fetch has no upload events), else fetch with the Blob. */
+/**
+ * Browsers: XHR when progress is wanted (fetch has no upload events), else fetch with the Blob.
+ * XHR follows redirects on its own and keeps every header but `Authorization` across origins,
+ * so a request with its key in another header (Azure's `api-key`) goes through fetch, whose
+ * redirects are refused, and reports progress only at 0 and 100 %.
+ */
 async function browserUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
   const body = encodeMultipart(form, createBoundary())
   const headers = { ...request.headers, 'content-type': body.type }
-  if (!init.onUploadProgress) return fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
-  const report = throttleProgress(init.onUploadProgress, body.size)
+  const send = () => fetchWithoutForeignRedirects(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (!init.onUploadProgress) return send()
+  const report = throttleProgress(init.onUploadProgress, body.size, init.attempt)
   report(0)
-  if (!init.fetch) return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
-  // A custom fetch: no upload events, and no streamed bodies over HTTP/1.1 in Chromium.
-  const response = await fetchOnce(url, { method: request.method, headers, body, signal: init.signal, fetch: init.fetch })
+  if (!init.fetch && !carriesKeyOutsideAuthorization(headers)) {
+    return xhrRequest(url, { method: request.method, headers, body, signal: init.signal, onUploadProgress: report })
+  }
+  // No upload events through fetch, and no streamed bodies over HTTP/1.1 in Chromium.
+  const response = await send()
   report(body.size)
   return response
 }
@@ -42,7 +60,7 @@ async function browserUpload(url: string, request: HttpRequest, form: MultipartF
  */
 async function serverUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
   const body = encodeMultipart(form, createBoundary())
-  const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size) : () => {}
+  const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size, init.attempt) : () => {}
   report(0)
   try {
     return await fetchOnce(url, {
@@ -57,7 +75,7 @@ async function serverUpload(url: string, request: HttpRequest, form: MultipartFo
     if (!/redirect/i.test(innermostMessage(error))) throw error
     throw new ConnectionError(
       'The server redirected the upload; uploads are streamed and not sent twice, so set baseURL to the final URL',
-      { cause: error },
+      { cause: safeCause(error) },
     )
   }
 }

@@ -1,3 +1,5 @@
+import { ConnectionError } from '../errors.ts'
+
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
 export interface XhrInit {
@@ -24,6 +26,10 @@ export function xhrRequest(url: string, init: XhrInit): Promise<Response> {
     const settle = () => init.signal.removeEventListener('abort', onAbort)
     xhr.onload = () => {
       settle()
+      // XHR follows redirects by itself; an answer from another origin is not ours to use.
+      if (xhr.responseURL && new URL(xhr.responseURL).origin !== new URL(url, globalThis.location?.href).origin) {
+        return reject(new ConnectionError(`The server redirected the upload to another origin (${new URL(xhr.responseURL).origin}); its answer was refused: set baseURL to the final URL`))
+      }
       resolve(new Response(NULL_BODY_STATUSES.has(xhr.status) ? null : (xhr.response as Blob), {
         status: xhr.status,
         statusText: xhr.statusText,

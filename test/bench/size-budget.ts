@@ -8,9 +8,15 @@ import { KB } from './table.ts'
 export const SIZE_BUDGET = {
   /**
    * Everything `voxfetch` exports (`export * from 'voxfetch'`), as loaded up front; the Azure,
-   * Gemini and Vertex adapters are separate chunks loaded on first use.
+   * Gemini and Vertex adapters are separate chunks loaded on first use. Raised from 24 KB for
+   * issue 10's checks (redirects followed by hand, header, URL and Vertex name checks, bounded
+   * reads, redaction of causes, headers and 2xx bodies): 23.7 → 26.1 KB measured. Pending the
+   * lead's agreement.
    */
-  core: 24 * KB,
+  // 24 → 28 KB while this round's fidelity (diarization, form encoding, strict transcripts: +0.9 KB)
+  // and security checks (header/URL validation, redirects, bounded reads: +2.4 KB) land; the
+  // per-capability split brings it back down.
+  core: 28 * KB,
   /**
    * What everything `voxfetch/react` exports adds on top of the whole core entry, not counting
    * `voxfetch/player` and `voxfetch/recorder` (which the hooks load, budgeted below).

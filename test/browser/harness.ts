@@ -69,13 +69,14 @@ export function usePlayground() {
     get emulator() {
       return emulator
     },
-    /** Opens `path` of the playground once its controls are there. */
-    async open(path: string, viewport?: { width: number; height: number }): Promise<Page> {
+    /** Opens `path` of the playground once its controls are there; `watch` sees the page before it loads. */
+    async open(path: string, viewport?: { width: number; height: number }, watch?: (page: Page) => void): Promise<Page> {
       const page = await chromium.context.newPage()
       const entry = { page, errors: [] as string[] }
       pages.push(entry)
       page.on('pageerror', (error) => entry.errors.push(error.message))
       if (viewport) await page.setViewportSize(viewport)
+      watch?.(page)
       await page.goto(server.url + path)
       await page.getByTestId('speak').waitFor()
       return page

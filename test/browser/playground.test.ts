@@ -58,7 +58,7 @@ describeInChromium('React playground in Chromium', () => {
     await page.getByTestId('file-input').setInputFiles(file)
     const message = page.getByTestId('error-message')
     await message.waitFor()
-    expect(await message.textContent()).toBe('File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1 MB')
+    expect(await message.textContent()).toBe('File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1.0 MB')
     expect(await page.getByTestId('error').textContent()).toContain('FileTooLargeError')
     await page.waitForTimeout(200)
     expect(playground.emulator.requests).toEqual([])

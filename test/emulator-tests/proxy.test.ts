@@ -18,7 +18,8 @@ describe('proxy speech', () => {
   it('answers real speech as a WAV carrying its text, with the LiteLLM headers', async () => {
     const response = await postJson(speech, { model: 'tts', input: SENTENCE, voice: 'alloy', response_format: 'wav' }, proxyAuth)
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toBe('audio/wav')
+    // BerriAI/litellm litellm/proxy/proxy_server.py (audio_speech): media_type="audio/mpeg", WAV or not.
+    expect(response.headers.get('content-type')).toBe('audio/mpeg')
     expect(response.headers.get('content-length')).toBeNull()
     expect(response.headers.get('x-litellm-call-id')).toMatch(/^[0-9a-f-]{36}$/)
     expect(response.headers.get('x-litellm-model-id')).toMatch(/^[0-9a-f]{64}$/)
@@ -62,20 +63,17 @@ describe('proxy speech', () => {
     expect(sizes.at(-1)).toBeLessThanOrEqual(1024)
   })
 
-  it.each([
-    ['mp3', 'audio/mpeg'],
-    ['flac', 'audio/flac'],
-    ['pcm', 'audio/pcm'],
-  ])('labels %s as %s', async (format, contentType) => {
+  // BerriAI/litellm litellm/proxy/proxy_server.py (audio_speech): one label for every format.
+  it.each(['mp3', 'flac', 'pcm'])('labels %s as audio/mpeg, as LiteLLM labels every format', async (format) => {
     const response = await postJson(`${emulator.url}/audio/speech`, { model: 'tts', input: SENTENCE, voice: 'nova', response_format: format }, proxyAuth)
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toBe(contentType)
+    expect(response.headers.get('content-type')).toBe('audio/mpeg')
     const bytes = new Uint8Array(await response.arrayBuffer())
     if (format === 'pcm') expect(bytes.length / 48000).toBeGreaterThan(0.3)
     else if (hasSox) expect(Number(soxi(bytes, format, 'D'))).toBeGreaterThan(0.3)
   })
 
-  it('defaults to mp3', async () => {
+  it('adds no format: an OpenAI alias answers its own default, mp3', async () => {
     const response = await postJson(speech, { model: 'tts-hd', input: SENTENCE, voice: 'onyx' }, proxyAuth)
     expect(response.headers.get('content-type')).toBe('audio/mpeg')
     const bytes = new Uint8Array(await response.arrayBuffer())
@@ -113,15 +111,27 @@ describe('proxy speech', () => {
     })
   })
 
-  it('routes gemini models through the Gemini voice rules, answering WAV', async () => {
+  it('routes gemini models through the Gemini voice rules, answering WAV without a format', async () => {
     const refused = await postJson(speech, { model: 'gemini-tts', input: SENTENCE, voice: 'alloy' }, proxyAuth)
     expect(refused.status).toBe(400)
     const error = await errorOf(refused)
     expect(error.message).toMatch(/^litellm\.BadRequestError: GeminiException - .*INVALID_ARGUMENT/)
-    const response = await postJson(speech, { model: 'gemini-tts', input: SENTENCE, voice: 'Kore', response_format: 'mp3', speed: 2 }, proxyAuth)
+    const response = await postJson(speech, { model: 'gemini-tts', input: SENTENCE, voice: 'Kore', speed: 2 }, proxyAuth)
     expect(response.status).toBe(200)
-    expect(response.headers.get('content-type')).toBe('audio/wav')
+    expect(response.headers.get('content-type')).toBe('audio/mpeg')
     expect(parseWavText(new Uint8Array(await response.arrayBuffer()))).toBe(SENTENCE)
+  })
+
+  // BerriAI/litellm litellm/llms/gemini/speech_audio.py (validate_gemini_tts_speech_format).
+  it('refuses mp3 for a gemini alias with LiteLLM\'s message', async () => {
+    const response = await postJson(speech, { model: 'gemini-tts', input: SENTENCE, voice: 'Kore', response_format: 'mp3' }, proxyAuth)
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: {
+        message: "litellm.BadRequestError: Gemini TTS only produces raw PCM16 audio, so response_format='mp3' is not supported. Supported response formats: pcm, wav.",
+        type: null, param: null, code: '400',
+      },
+    })
   })
 })
 
@@ -215,8 +225,8 @@ describe('proxy transcription', () => {
     expect(response.status).toBe(500)
     expect(await response.json()).toEqual({
       error: {
-        message: 'File size is too large. Please check your file size. Passed file size: 1.430511474609375 MB. Max file size: 1 MB',
-        type: 'bad_request', param: 'file', code: 500,
+        message: 'File size is too large. Please check your file size. Passed file size: 1.430511474609375 MB. Max file size: 1.0 MB',
+        type: 'bad_request', param: 'file', code: '500',
       },
     })
     expect(emulator.requests[0]?.completed).toBe(true)

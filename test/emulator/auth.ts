@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { trimTable } from './bounded.ts'
 import type { RequestContext } from './context.ts'
 import { azureError, googleError, litellmError, openaiError } from './errors.ts'
 import { AZURE_ENTRA_TOKEN_PREFIX } from './keys.ts'
@@ -11,7 +12,14 @@ const header = (context: RequestContext, name: string) => {
 
 const bearer = (context: RequestContext) => /^Bearer (.+)$/i.exec(header(context, 'authorization') ?? '')?.[1]?.trim()
 
-/** LiteLLM: Bearer, x-litellm-api-key, API-Key or x-api-key; no keys configured = open proxy. */
+/**
+ * LiteLLM: Bearer, x-litellm-api-key, API-Key or x-api-key (BerriAI/litellm litellm/proxy/_types.py
+ * SpecialHeaders). With a master key set, a missing or unknown key fails in
+ * litellm/proxy/auth/user_api_key_auth.py and litellm/proxy/auth/auth_exception_handler.py turns
+ * it into ProxyException(message="Authentication Error, " + str(e), type="auth_error",
+ * param="None", code=401): a 401 whose `code` is "401". No keys configured = open proxy, as a
+ * proxy without a master key is.
+ */
 export function checkProxyAuth(context: RequestContext): boolean {
   const accepted = context.state.keys.proxy
   if (accepted.length === 0) return true
@@ -88,6 +96,7 @@ export function checkVertexAuth(context: RequestContext): boolean {
   const revoked = token !== undefined && state.revokedTokens.has(token)
   if (known && !expired && !revoked && context.fault?.kind === 'revoke-token') {
     state.revokedTokens.add(token)
+    trimTable(state.revokedTokens)
     return unauthenticated(context, 'ACCESS_TOKEN_EXPIRED')
   }
   if (known && !expired && !revoked) return true

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 const EXPOSED = [
   'x-litellm-call-id', 'x-litellm-model-id', 'x-litellm-model-group', 'x-litellm-response-cost', 'x-litellm-response-duration-ms',
   'x-litellm-version', 'x-request-id', 'apim-request-id', 'content-type', 'content-length', 'retry-after',
-  'retry-after-ms', 'location',
+  'retry-after-ms', 'x-should-retry', 'location',
 ].join(', ')
 
 /** Headers every answer carries so browsers can read status, body and the useful headers. */

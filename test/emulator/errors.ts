@@ -1,7 +1,11 @@
 import type { RequestContext } from './context.ts'
 import { sendJson } from './respond.ts'
 
-/** LiteLLM proxy errors: `code` is the status as a string. */
+/**
+ * LiteLLM proxy errors: `code` is the status as a string (BerriAI/litellm litellm/proxy/_types.py
+ * ProxyException: `self.code = str(code)`; proxy_server.py openai_exception_handler answers
+ * `{"error": exc.to_dict()}` with that status).
+ */
 export function litellmError(status: number, message: string, type: string | null = 'None', param: string | null = 'None') {
   return { error: { message, type, param, code: String(status) } }
 }

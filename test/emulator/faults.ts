@@ -1,7 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises'
+import { trimTable } from './bounded.ts'
 import { findModel } from './config.ts'
 import type { RequestContext } from './context.ts'
 import { sendStatusError } from './errors.ts'
+import { pythonRepr } from './python-repr.ts'
 import { deliver, sendJson } from './respond.ts'
 
 export type FaultKind =
@@ -61,6 +63,7 @@ export function decideFault(context: RequestContext): Fault | 'invalid' | undefi
   const used = context.state.faultCounters.get(key) ?? 0
   if (used >= limit) return undefined
   context.state.faultCounters.set(key, used + 1)
+  trimTable(context.state.faultCounters)
   return fault
 }
 
@@ -118,14 +121,21 @@ export async function applyEarlyFault(context: RequestContext): Promise<boolean>
   }
 }
 
-/** The proxy's exact answer when an upload exceeds `max_file_size_mb`. */
-export function fileSizeError(bytes: number, maxMb: number, code: number) {
+/**
+ * The proxy's exact answer when an upload exceeds `max_file_size_mb`.
+ * BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit):
+ * the message is an f-string of `file.size / (1024 * 1024)` and the deployment's
+ * `max_file_size_mb`, both Python floats (litellm/types/router.py types the limit `float`, so a
+ * YAML `1` prints `1.0`). litellm/proxy/_types.py (ProxyException): `self.code = str(code)`, and
+ * `to_dict` serializes that string, so `code` is `"500"`, never a number.
+ */
+export function fileSizeError(bytes: number, maxMb: number, status: number) {
   return {
     error: {
-      message: `File size is too large. Please check your file size. Passed file size: ${String(bytes / (1024 * 1024))} MB. Max file size: ${String(maxMb)} MB`,
+      message: `File size is too large. Please check your file size. Passed file size: ${pythonRepr(bytes / (1024 * 1024))} MB. Max file size: ${pythonRepr(maxMb)} MB`,
       type: 'bad_request',
       param: 'file',
-      code,
+      code: String(status),
     },
   }
 }

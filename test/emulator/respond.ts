@@ -38,8 +38,10 @@ export function sendEvents(context: RequestContext, events: unknown[], headers: 
   })
 }
 
+// The proxy already labels every format audio/mpeg, so audio/mpeg turns into a type the emulator
+// never produces (Ogg), which is wrong for every answer.
 const MISLABELS: Record<string, string> = {
-  'audio/wav': 'audio/mpeg', 'audio/mpeg': 'audio/wav', 'audio/flac': 'audio/mpeg', 'audio/pcm': 'audio/mpeg',
+  'audio/wav': 'audio/mpeg', 'audio/mpeg': 'audio/ogg', 'audio/flac': 'audio/mpeg', 'audio/pcm': 'audio/mpeg',
   'audio/L16': 'audio/mpeg', 'application/json': 'text/plain', 'text/event-stream': 'application/json',
 }
 

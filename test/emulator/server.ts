@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { RequestContext } from './context.ts'
+import { trimLog } from './bounded.ts'
 import { answerPreflight, applyCors } from './cors.ts'
 import { sendStatusError } from './errors.ts'
 import { applyEarlyFault, decideFault } from './faults.ts'
@@ -91,6 +92,7 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     headers: flattenHeaders(request), bodyBytes: 0, completed: false,
   }
   state.requests.push(record)
+  trimLog(state.requests, state.requestLogLimit)
   trackAnswer(state, record, response)
   state.changed()
   applyCors(request, response)
@@ -99,6 +101,10 @@ async function handle(state: EmulatorState, request: IncomingMessage, response: 
     body: { overflow: false, multipart: false, bytes: 0, aborted: false },
     headers: PERSONA_HEADERS[persona]?.() ?? {},
   }
+  // OpenAI's servers can say whether to retry; openai/openai-node src/client.ts (shouldRetry)
+  // obeys `x-should-retry` before its status rules. The switch adds that header to the answer.
+  const shouldRetry = request.headers['x-emulator-should-retry']
+  if (shouldRetry === 'true' || shouldRetry === 'false') context.headers['x-should-retry'] = shouldRetry
   const rate = Number(request.headers['x-emulator-upload-rate'])
   const declared = Number(request.headers['content-length'])
   const limit = matched?.route.uploadLimit

@@ -10,6 +10,8 @@ export interface SpeakOptions {
   chunkSize: number
   /** Extra headers, computed once the audio is ready (so durations include synthesis). */
   headers?: () => Record<string, string>
+  /** One Content-Type for every answer, whatever the format (the LiteLLM proxy's). */
+  contentType?: string
 }
 
 /** Synthesizes a validated OpenAI-style speech request and streams the audio (or SSE). */
@@ -20,7 +22,7 @@ export async function speak(context: RequestContext, request: SpeechRequest, opt
   }
   const audio = await synthesizeSpeech(request.input, request.format, { voice: request.voice, speed: request.speed })
   const headers = options.headers?.() ?? {}
-  if (request.streamFormat === 'audio') return sendAudio(context, audio.bytes, audio.contentType, options.chunkSize, headers)
+  if (request.streamFormat === 'audio') return sendAudio(context, audio.bytes, options.contentType ?? audio.contentType, options.chunkSize, headers)
   const events: unknown[] = []
   for (let start = 0; start < audio.bytes.length; start += 8192) {
     events.push({ type: 'speech.audio.delta', audio: Buffer.from(audio.bytes.subarray(start, start + 8192)).toString('base64') })

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto'
+import { DEFAULT_REQUEST_LOG_LIMIT } from './bounded.ts'
 import { parseConfig } from './config.ts'
 import { TEST_KEYS } from './keys.ts'
 import type { EmulatorOptions, LiteLLMConfig, RecordedRequest } from './types.ts'
@@ -15,6 +16,8 @@ export interface EmulatorState {
   keys: { proxy: string[]; openai: string[]; azure: string[]; gemini: string[]; vertexToken: string[] }
   azureDeployments: Record<string, string>
   requests: RecordedRequest[]
+  /** `requests` keeps this many, newest last. */
+  requestLogLimit: number
   /** Requests that were answered or whose connection closed. */
   settled: WeakSet<RecordedRequest>
   /** Faults applied so far per scenario. */
@@ -56,6 +59,7 @@ export function createState(options: EmulatorOptions): EmulatorState {
     },
     azureDeployments,
     requests: [],
+    requestLogLimit: options.requestLogLimit ?? DEFAULT_REQUEST_LOG_LIMIT,
     settled: new WeakSet(),
     faultCounters: new Map(),
     issuedTokens: new Map(),

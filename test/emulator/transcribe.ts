@@ -27,13 +27,21 @@ export function transcribe(request: TranscriptionRequest): Transcript {
   return { text, duration, language }
 }
 
-/** OpenAI's JSON shapes for json and verbose_json. */
+/**
+ * OpenAI's JSON shapes (openai/openai-openapi openapi.yaml): CreateTranscriptionResponseJson
+ * (with `logprobs` when asked), CreateTranscriptionResponseVerboseJson and
+ * CreateTranscriptionResponseDiarizedJson.
+ */
 export function transcriptJson(transcript: Transcript, request: TranscriptionRequest, model: string): Record<string, unknown> {
   const seconds = Math.ceil(transcript.duration)
-  const usage = model.startsWith('gpt-4o')
+  // The spec's diarized example reports duration usage; the other gpt-4o transcribers bill tokens.
+  const usage = model.startsWith('gpt-4o') && request.format !== 'diarized_json'
     ? { type: 'tokens', input_tokens: seconds * 10, output_tokens: Math.ceil(transcript.text.length / 4), total_tokens: seconds * 10 + Math.ceil(transcript.text.length / 4) }
     : { type: 'duration', seconds }
-  if (request.format !== 'verbose_json') return { text: transcript.text, usage }
+  if (request.format === 'diarized_json') return diarizedJson(transcript, request, usage)
+  if (request.format !== 'verbose_json') {
+    return { text: transcript.text, ...(request.logprobs ? { logprobs: logprobsOf(transcript.text) } : {}), usage }
+  }
   const duration = round(transcript.duration)
   const words = transcript.text.split(/\s+/).filter(Boolean)
   return {
@@ -67,3 +75,28 @@ function timestamp(seconds: number, separator: string): string {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100
+
+/**
+ * The emulator hears one voice: one segment, labelled with the first known speaker name, else
+ * `A` (openai/openai-openapi TranscriptionDiarizedSegment.speaker: unknown speakers get A, B, …).
+ */
+function diarizedJson(transcript: Transcript, request: TranscriptionRequest, usage: Record<string, unknown>): Record<string, unknown> {
+  const duration = round(transcript.duration)
+  return {
+    task: 'transcribe',
+    duration,
+    text: transcript.text,
+    segments: [{
+      type: 'transcript.text.segment', id: 'seg_0', start: 0, end: duration, text: transcript.text,
+      speaker: request.speakers.names[0] ?? 'A',
+    }],
+    usage,
+  }
+}
+
+const encoder = new TextEncoder()
+
+/** One entry per word (with its leading space), as `{ token, logprob, bytes }`. */
+function logprobsOf(text: string): Array<{ token: string; logprob: number; bytes: number[] }> {
+  return (text.match(/\s*\S+/g) ?? []).map((token) => ({ token, logprob: -0.0123, bytes: [...encoder.encode(token)] }))
+}

@@ -49,6 +49,12 @@ export interface EmulatorOptions {
    * of the config are added. @default tts, tts-hd, gpt-4o-mini-tts, whisper, gpt-4o-transcribe
    */
   azureDeployments?: Record<string, string>
+  /**
+   * How many requests `emulator.requests` keeps; older ones are dropped, so a long-running
+   * emulator (`npm start`) holds bounded memory. Tests that wait for more requests than this
+   * must raise it. @default 1000
+   */
+  requestLogLimit?: number
 }
 
 export interface RecordedFile {
@@ -82,7 +88,7 @@ export interface Emulator {
   /** e.g. 'http://127.0.0.1:41234' */
   url: string
   port: number
-  /** Every request in arrival order, rejected ones included. */
+  /** Requests in arrival order, rejected ones included: the newest `requestLogLimit` (default 1000). */
   requests: RecordedRequest[]
   /** Clears requests, fault counters and revoked tokens. */
   reset(): void

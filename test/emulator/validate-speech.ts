@@ -19,9 +19,11 @@ const LEGACY_MODELS = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/
 
 /**
  * Checks an OpenAI speech body the way OpenAI does (§1 of PROVIDERS.md). `upstreamModel` is
- * the model that would serve it; `strict` refuses unknown fields like OpenAI itself.
+ * the model that would serve it; `strict` refuses unknown fields like OpenAI itself;
+ * `maxInputLength` is OpenAI's 4096 (openai/openai-openapi CreateSpeechRequest) unless the model
+ * behind a proxy alias is not OpenAI's.
  */
-export function validateSpeech(body: unknown, upstreamModel: string, strict: boolean): Validated<SpeechRequest> {
+export function validateSpeech(body: unknown, upstreamModel: string, strict: boolean, maxInputLength = 4096): Validated<SpeechRequest> {
   if (!isRecord(body)) return reject('We could not parse the JSON body of your request. The API expects a JSON object payload.')
   if (strict) {
     const unknown = Object.keys(body).find((key) => !FIELDS.includes(key))
@@ -31,8 +33,8 @@ export function validateSpeech(body: unknown, upstreamModel: string, strict: boo
   if (input === undefined) return reject("Missing required parameter: 'input'.", 'input', 'missing_required_parameter')
   if (typeof input !== 'string') return reject(`Invalid type for 'input': expected a string, but got ${typeName(input)} instead.`, 'input', 'invalid_type')
   if (input.length === 0) return reject("Invalid 'input': empty string. Expected a string with minimum length 1, but got an empty string instead.", 'input', 'string_below_min_length')
-  if (input.length > 4096) {
-    return reject(`Invalid 'input': string too long. Expected a string with maximum length 4096, but got a string with length ${input.length} instead.`, 'input', 'string_above_max_length')
+  if (input.length > maxInputLength) {
+    return reject(`Invalid 'input': string too long. Expected a string with maximum length ${maxInputLength}, but got a string with length ${input.length} instead.`, 'input', 'string_above_max_length')
   }
   if (voice === undefined) return reject("Missing required parameter: 'voice'.", 'voice', 'missing_required_parameter')
   let voiceName: string

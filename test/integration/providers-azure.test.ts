@@ -75,10 +75,10 @@ describe('Azure OpenAI without a proxy', () => {
   it('reads AZURE_API_BASE, AZURE_API_KEY and AZURE_API_VERSION in Node', async () => {
     vi.stubEnv('AZURE_API_BASE', `${emu.emulator.url}/azure`)
     vi.stubEnv('AZURE_API_KEY', TEST_KEYS.azure)
-    vi.stubEnv('AZURE_API_VERSION', '2024-06-01')
+    vi.stubEnv('AZURE_API_VERSION', '2025-04-01-preview')
     const audio = await createClient().speech({ model: 'azure/tts', input: 'From the environment', voice: 'echo', response_format: 'wav' })
     await audio.arrayBuffer()
-    expect(emu.emulator.requests[0]).toMatchObject({ status: 200, url: '/azure/openai/deployments/tts/audio/speech?api-version=2024-06-01' })
+    expect(emu.emulator.requests[0]).toMatchObject({ status: 200, url: '/azure/openai/deployments/tts/audio/speech?api-version=2025-04-01-preview' })
   })
 
   it('reports Azure’s own errors as APIError', async () => {

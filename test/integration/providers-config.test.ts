@@ -18,7 +18,7 @@ describe('a LiteLLM model_list without the proxy', () => {
       maxRetries: 0,
       modelList: [
         { model_name: 'tts', litellm_params: { model: 'openai/tts-1', api_base: `${url}/openai/v1`, api_key: TEST_KEYS.openai } },
-        { model_name: 'azure-tts', litellm_params: { model: 'azure/tts', api_base: `${url}/azure`, api_key: TEST_KEYS.azure, api_version: '2024-10-21' } },
+        { model_name: 'azure-tts', litellm_params: { model: 'azure/tts', api_base: `${url}/azure`, api_key: TEST_KEYS.azure, api_version: '2025-04-01-preview' } },
         { model_name: 'gemini-tts', litellm_params: { model: 'gemini/gemini-2.5-flash-preview-tts', api_base: `${url}/gemini/v1beta`, api_key: TEST_KEYS.gemini } },
         { model_name: 'google-tts', litellm_params: { model: 'vertex_ai/chirp', api_base: `${url}/vertex-tts`, vertex_credentials: JSON.stringify(account) } },
         {
@@ -41,7 +41,7 @@ describe('a LiteLLM model_list without the proxy', () => {
     })
     expect(emu.emulator.requests.map((request) => `${request.persona} ${request.url}`)).toEqual([
       'openai /openai/v1/audio/speech',
-      'azure /azure/openai/deployments/tts/audio/speech?api-version=2024-10-21',
+      'azure /azure/openai/deployments/tts/audio/speech?api-version=2025-04-01-preview',
       'gemini /gemini/v1beta/models/gemini-2.5-flash-preview-tts:generateContent',
       'google-token /google-token/token',
       'vertex-tts /vertex-tts/v1/text:synthesize',

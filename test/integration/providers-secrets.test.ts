@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createClient, type ClientOptions } from '../../src/index.ts'
 import { AZURE_ENTRA_TOKEN_PREFIX, createServiceAccount, TEST_KEYS } from '../emulator/index.ts'
+import { expectNoSecrets } from './secret-walk.ts'
 import { fault, useEmulator } from './setup.ts'
 
 const emu = useEmulator()
@@ -70,10 +71,8 @@ describe('credentials never leave the headers', () => {
 
     for (const secret of secrets) {
       for (const request of emu.emulator.requests) expect(request.url, request.url).not.toContain(secret)
-      for (const error of errors) {
-        expect(error.message).not.toContain(secret)
-        expect(String((error as { body?: unknown }).body ?? '')).not.toContain(secret)
-      }
+      // Every own property, getter and cause, recursively, and the inspect and JSON forms.
+      for (const error of errors) expectNoSecrets(error, [secret])
       for (const args of logged) expect(JSON.stringify(args)).not.toContain(secret)
     }
   })

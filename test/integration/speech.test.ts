@@ -24,8 +24,9 @@ describe('speech through a LiteLLM proxy', () => {
     expect(request!.json).toEqual({ model: 'tts', input: 'Hello from voxfetch', voice: 'alloy', response_format: 'wav' })
   })
 
-  it('returns mp3 by default as audio/mpeg, and a Blob of that type', async () => {
+  it('sends a proxy alias no format; the mp3 its OpenAI model answers is labelled by its bytes', async () => {
     const audio = await emu.client().speech({ model: 'tts', input: 'Default format', voice: 'nova' })
+    expect(emu.emulator.requests[0]?.json).toEqual({ model: 'tts', input: 'Default format', voice: 'nova' })
     expect(audio.format).toBe('mp3')
     const blob = await audio.blob()
     expect(blob.type).toBe('audio/mpeg')

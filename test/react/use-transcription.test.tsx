@@ -76,6 +76,29 @@ describe('useTranscription', () => {
     expect(reports.find((progress) => progress.phase === 'processing')).toMatchObject({ percent: 100, loaded: reports[0]!.total })
   })
 
+  it('says why progress starts over: a retried upload goes back to uploading with a higher attempt', async () => {
+    const seen: TranscriptionProgress[] = []
+    const { result } = renderHook(
+      () => {
+        const transcription = useTranscription({ model: 'whisper', maxRetries: 2 })
+        if (transcription.progress && transcription.progress !== seen.at(-1)) seen.push(transcription.progress)
+        return transcription
+      },
+      { wrapper: emu.wrapper() },
+    )
+    const file = await paddedWav('Once more', 1 * MB)
+    act(() => result.current.transcribe(file, { headers: { ...fault('503'), 'x-emulator-fault-times': '1' } }))
+    await waitFor(() => expect(result.current.status).not.toBe('pending'), { timeout: 10_000 })
+    expect(result.current.error).toBeUndefined()
+    expect(result.current.text).toBe('Once more')
+    expect(seen.map((progress) => progress.attempt).filter((value, index, all) => all.indexOf(value) === index)).toEqual([1, 2])
+    for (let index = 1; index < seen.length; index++) {
+      const [before, after] = [seen[index - 1]!, seen[index]!]
+      if (before.phase === 'processing' && after.phase === 'uploading') expect(after.attempt).toBe(before.attempt + 1)
+      if (after.attempt === before.attempt) expect(after.loaded).toBeGreaterThanOrEqual(before.loaded)
+    }
+  })
+
   it('updates progress at most 20 times a second while bytes go out (fetch path, slow server)', async () => {
     // jsdom's XHR reports upload progress only once the answer's headers arrive; without XHR the
     // core counts the bytes the network layer pulls, which a slow-reading server throttles.
@@ -113,7 +136,7 @@ describe('useTranscription', () => {
     await waitFor(() => expect(result.current.status).toBe('error'))
     expect(result.current.error).toBeInstanceOf(FileTooLargeError)
     expect(result.current.error!.message).toBe(
-      'File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1 MB',
+      'File size is too large. Please check your file size. Passed file size: 1.5 MB. Max file size: 1.0 MB',
     )
     expect(onError).toHaveBeenCalledWith(result.current.error, file)
     expect(transcriptionRequests()).toHaveLength(0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extensionForMediaType, resolveMediaType, sniffMediaType } from '../../src/audio/media-type.ts'
+import { extensionForMediaType, formatForMediaType, resolveMediaType, sniffMediaType } from '../../src/audio/media-type.ts'
 
 const bytes = (...values: Array<number | string>) =>
   new Uint8Array(values.flatMap((value) => (typeof value === 'string' ? [...value].map((c) => c.charCodeAt(0)) : [value])))
@@ -22,6 +22,16 @@ describe('sniffMediaType', () => {
     expect(sniffMediaType(bytes('hello world'))).toBeUndefined()
     expect(sniffMediaType(new Uint8Array())).toBeUndefined()
   })
+
+  it.each([
+    ['samples of -1 (bitrate 1111)', bytes(0xff, 0xff, 0xff, 0xff)],
+    ['a reserved sample rate', bytes(0xff, 0xfb, 0x9c, 0xff)],
+    ['the reserved MPEG version', bytes(0xff, 0xeb, 0x90, 0x64)],
+    ['an ADTS frequency index past 12', bytes(0xff, 0xf1, 0x3c, 0x80)],
+    ['a lone sync byte pair', bytes(0xff, 0xfb)],
+  ])('does not take raw PCM for a frame header: %s', (_, head) => {
+    expect(sniffMediaType(head)).toBeUndefined()
+  })
 })
 
 describe('resolveMediaType', () => {
@@ -35,6 +45,26 @@ describe('resolveMediaType', () => {
   it('falls back to the requested format for missing or generic labels', () => {
     expect(resolveMediaType(null, bytes(1, 2), 'pcm')).toBe('audio/pcm')
     expect(resolveMediaType('application/octet-stream', bytes(1, 2), 'aac')).toBe('audio/aac')
+  })
+  // BerriAI/litellm litellm/proxy/proxy_server.py (audio_speech): media_type="audio/mpeg" for every format.
+  it('believes audio/mpeg only of MPEG bytes: PCM asked through a LiteLLM proxy is audio/pcm', () => {
+    expect(resolveMediaType('audio/mpeg', bytes(0x12, 0x00, 0xf3, 0xff), 'pcm')).toBe('audio/pcm')
+    expect(resolveMediaType('audio/mpeg', bytes(0xff, 0xff, 0xff, 0xff), 'pcm')).toBe('audio/pcm')
+    expect(resolveMediaType('audio/mpeg', bytes('ID3', 4, 0), undefined)).toBe('audio/mpeg')
+    expect(resolveMediaType('audio/mpeg', bytes(0xff, 0xf3, 0x64, 0xc4), undefined)).toBe('audio/mpeg')
+  })
+  it('calls unknown bytes nobody named a format for application/octet-stream, whatever the label', () => {
+    expect(resolveMediaType('audio/mpeg', bytes(1, 2, 3, 4), undefined)).toBe('application/octet-stream')
+    expect(resolveMediaType(null, bytes(1, 2, 3, 4), undefined)).toBe('application/octet-stream')
+  })
+})
+
+describe('formatForMediaType', () => {
+  it('maps the media types of the six formats back, and nothing else', () => {
+    expect(['audio/mpeg', 'audio/ogg', 'audio/aac', 'audio/flac', 'audio/wav', 'audio/pcm'].map(formatForMediaType))
+      .toEqual(['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'])
+    expect(formatForMediaType('audio/mp4')).toBeUndefined()
+    expect(formatForMediaType('application/octet-stream')).toBeUndefined()
   })
 })
 

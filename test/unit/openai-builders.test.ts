@@ -1,3 +1,4 @@
+import { encodeMultipart, type MultipartForm } from '../../src/transport/multipart.ts'
 import { describe, expect, it } from 'vitest'
 import { openai, openAICompatible } from '../../src/providers/openai.ts'
 import { versionedURL as openAIURL } from '../../src/providers/versioned-url.ts'
@@ -93,14 +94,13 @@ describe('transcription request', () => {
     temperature: 0.2,
     timestamp_granularities: ['word', 'segment'],
     include: ['logprobs'],
-    extraBody: { chunking_strategy: { type: 'auto' } },
+    extraBody: { chunking_strategy: { type: 'server_vad', threshold: 0.4 } },
   }
+  const build = (value: TranscriptionInput) =>
+    openAICompatible.buildTranscriptionRequest!(value, context({ route: { provider: 'proxy', model: 'whisper', baseURL: 'http://proxy.test/v1' } })).request
 
   it('builds the exact multipart fields, with the file and its filename', () => {
-    const { request } = openAICompatible.buildTranscriptionRequest!(
-      input,
-      context({ route: { provider: 'proxy', model: 'whisper', baseURL: 'http://proxy.test/v1' } }),
-    )
+    const request = build(input)
     expect(request.url).toBe('http://proxy.test/v1/audio/transcriptions')
     expect(request.headers).toEqual({ authorization: 'Bearer sk-proxy-key-123' })
     expect(request.body).toEqual({
@@ -113,9 +113,72 @@ describe('transcription request', () => {
         ['timestamp_granularities[]', 'word'],
         ['timestamp_granularities[]', 'segment'],
         ['include[]', 'logprobs'],
-        ['chunking_strategy', '{"type":"auto"}'],
+        // openai/openai-node src/internal/uploads.ts (addFormValue): objects as name[key], never JSON.
+        ['chunking_strategy[type]', 'server_vad'],
+        ['chunking_strategy[threshold]', '0.4'],
       ],
       file: { field: 'file', blob: file, filename: 'clip.webm', mediaType: 'audio/webm' },
     })
+  })
+
+  // openai/openai-openapi openapi.yaml CreateTranscriptionRequest: known_speaker_names[],
+  // known_speaker_references[] (data URLs), chunking_strategy "auto" or a VadConfig object.
+  it('sends the diarization options as the spec names them', () => {
+    const request = build({
+      file, filename: 'call.wav', mediaType: 'audio/wav', response_format: 'diarized_json',
+      chunking_strategy: 'auto',
+      known_speaker_names: ['agent', 'customer'],
+      known_speaker_references: ['data:audio/wav;base64,AAAA', 'data:audio/wav;base64,BBBB'],
+    })
+    expect((request.body as { fields: unknown }).fields).toEqual([
+      ['model', 'whisper'],
+      ['response_format', 'diarized_json'],
+      ['chunking_strategy', 'auto'],
+      ['known_speaker_names[]', 'agent'],
+      ['known_speaker_names[]', 'customer'],
+      ['known_speaker_references[]', 'data:audio/wav;base64,AAAA'],
+      ['known_speaker_references[]', 'data:audio/wav;base64,BBBB'],
+    ])
+  })
+
+  it('encodes nested extraBody values as openai-node does, scalars as text', () => {
+    const request = build({
+      file, filename: 'clip.webm', mediaType: 'audio/webm', response_format: 'json',
+      extraBody: { stream: false, keywords: ['Voxfetch', 'LiteLLM'], metadata: { tags: ['a', 'b'], depth: { level: 2 } }, rows: [{ id: 1 }] },
+    })
+    expect((request.body as { fields: unknown }).fields).toEqual([
+      ['model', 'whisper'],
+      ['response_format', 'json'],
+      ['stream', 'false'],
+      ['keywords[]', 'Voxfetch'],
+      ['keywords[]', 'LiteLLM'],
+      ['metadata[tags][]', 'a'],
+      ['metadata[tags][]', 'b'],
+      ['metadata[depth][level]', '2'],
+      ['rows[][id]', '1'],
+    ])
+  })
+
+  it('lets an extraBody field replace the typed one, never sending both', () => {
+    const request = build({ file, filename: 'clip.webm', mediaType: 'audio/webm', response_format: 'json', include: ['logprobs'], extraBody: { include: ['logprobs', 'segments'] } })
+    expect((request.body as { fields: unknown }).fields).toEqual([
+      ['model', 'whisper'], ['response_format', 'json'], ['include[]', 'logprobs'], ['include[]', 'segments'],
+    ])
+  })
+
+  it('refuses values a form cannot carry, naming the field', () => {
+    const bad = (extraBody: Record<string, unknown>) => () =>
+      build({ file, filename: 'clip.webm', mediaType: 'audio/webm', response_format: 'json', extraBody })
+    expect(bad({ hint: null })).toThrow(expect.objectContaining({ name: 'InvalidRequestError', field: 'extraBody.hint' }))
+    expect(bad({ deep: { list: [1, null] } })).toThrow(expect.objectContaining({ field: 'extraBody.deep.list[1]' }))
+    expect(bad({ when: new Date(0) })).toThrow(/extraBody\.when: cannot be sent in a multipart form \(got Date\)/)
+  })
+
+  it('puts the bracketed names into the multipart body itself', async () => {
+    const request = build({ file, filename: 'c.wav', mediaType: 'audio/wav', response_format: 'json', known_speaker_names: ['agent'], chunking_strategy: { type: 'server_vad' } })
+    const text = await encodeMultipart(request.body as MultipartForm, 'BOUNDARY').text()
+    expect(text).toContain('Content-Disposition: form-data; name="known_speaker_names[]"\r\n\r\nagent\r\n')
+    expect(text).toContain('Content-Disposition: form-data; name="chunking_strategy[type]"\r\n\r\nserver_vad\r\n')
+    expect(text).not.toContain('{"type"')
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseRetryAfter } from '../../src/transport/retry-after.ts'
-import { isRetryableStatus, retryDelay } from '../../src/transport/retry-policy.ts'
+import { isRetryableStatus, retryDelay, serverRetryVerdict, shouldRetry } from '../../src/transport/retry-policy.ts'
+import { APIError } from '../../src/errors.ts'
 
 const now = Date.parse('2026-01-01T00:00:00Z')
 
@@ -38,5 +39,31 @@ describe('isRetryableStatus', () => {
   it('retries 408, 409, 429 and 5xx only', () => {
     expect([408, 409, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true)
     expect([400, 401, 403, 404, 413, 422].some(isRetryableStatus)).toBe(false)
+  })
+})
+
+// openai/openai-node src/client.ts (shouldRetry): the `x-should-retry` header is obeyed before any status rule.
+describe('x-should-retry', () => {
+  it('reads only the exact values true and false', () => {
+    expect(serverRetryVerdict(new Headers({ 'x-should-retry': 'true' }))).toBe(true)
+    expect(serverRetryVerdict(new Headers({ 'x-should-retry': 'false' }))).toBe(false)
+    expect(serverRetryVerdict(new Headers({ 'x-should-retry': 'TRUE' }))).toBeUndefined()
+    expect(serverRetryVerdict(new Headers({ 'x-should-retry': 'yes' }))).toBeUndefined()
+    expect(serverRetryVerdict(new Headers())).toBeUndefined()
+    expect(serverRetryVerdict(undefined)).toBeUndefined()
+  })
+  it('comes before the status: false stops a 503, true retries a 400', () => {
+    expect(shouldRetry(503, new Headers({ 'x-should-retry': 'false' }))).toBe(false)
+    expect(shouldRetry(429, new Headers({ 'x-should-retry': 'false' }))).toBe(false)
+    expect(shouldRetry(400, new Headers({ 'x-should-retry': 'true' }))).toBe(true)
+    expect(shouldRetry(503, new Headers())).toBe(true)
+    expect(shouldRetry(400)).toBe(false)
+  })
+  it('decides APIError.retryable', () => {
+    const error = (status: number, header?: string) =>
+      new APIError({ status, provider: 'openai', message: 'x', headers: new Headers(header ? { 'x-should-retry': header } : {}) })
+    expect(error(500, 'false').retryable).toBe(false)
+    expect(error(404, 'true').retryable).toBe(true)
+    expect(error(500).retryable).toBe(true)
   })
 })

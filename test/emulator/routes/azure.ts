@@ -1,4 +1,5 @@
 import { checkAzureAuth } from '../auth.ts'
+import { AZURE_AUDIO_API_VERSIONS, type AzureAudioOperation } from '../azure-versions.ts'
 import type { RequestContext } from '../context.ts'
 import { azureError } from '../errors.ts'
 import { sendJson } from '../respond.ts'
@@ -8,8 +9,12 @@ import { answerOpenAISpeech, answerOpenAITranscription } from './openai-audio.ts
  * Common checks of /azure/openai/deployments/{deployment}/…: api-version, credentials, deployment.
  * Returns the model the deployment serves, or undefined when an error was sent.
  */
-function resolveDeployment(context: RequestContext): string | undefined {
-  if (!context.url.searchParams.get('api-version')) {
+function resolveDeployment(context: RequestContext, operation: AzureAudioOperation): string | undefined {
+  // Azure/azure-rest-api-specs specification/cognitiveservices/data-plane/AzureOpenAI/inference:
+  // only the api-versions whose spec has this path (azure-versions.ts). The answer for any other
+  // version is not in the spec; the emulator gives the same 404 as for a missing api-version.
+  const version = context.url.searchParams.get('api-version')
+  if (!version || !AZURE_AUDIO_API_VERSIONS[operation].has(version)) {
     sendJson(context, 404, azureError('404', 'Resource not found'))
     return undefined
   }
@@ -26,12 +31,12 @@ function resolveDeployment(context: RequestContext): string | undefined {
 
 /** POST /azure/openai/deployments/{deployment}/audio/speech?api-version=… */
 export async function azureSpeech(context: RequestContext): Promise<void> {
-  const model = resolveDeployment(context)
+  const model = resolveDeployment(context, 'speech')
   if (model) await answerOpenAISpeech(context, model)
 }
 
 /** POST /azure/openai/deployments/{deployment}/audio/transcriptions?api-version=… */
 export async function azureTranscription(context: RequestContext): Promise<void> {
-  const model = resolveDeployment(context)
+  const model = resolveDeployment(context, 'transcriptions')
   if (model) await answerOpenAITranscription(context, model)
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { trimTable } from '../bounded.ts'
 import type { RequestContext } from '../context.ts'
 import { oauthError } from '../errors.ts'
 import { verifyAssertion } from '../jwt.ts'
@@ -28,5 +29,6 @@ export function googleToken(context: RequestContext): void {
   const ttl = typeof ttlHeader === 'string' && /^\d+$/.test(ttlHeader) ? Number(ttlHeader) : LIFETIME_SECONDS
   const token = `ya29.emulated-${randomBytes(24).toString('base64url')}`
   context.state.issuedTokens.set(token, Date.now() + ttl * 1000)
+  trimTable(context.state.issuedTokens)
   sendJson(context, 200, { access_token: token, expires_in: ttl, token_type: 'Bearer' }, { 'cache-control': 'no-cache, no-store, max-age=0, must-revalidate' })
 }

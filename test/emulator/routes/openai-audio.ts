@@ -6,6 +6,10 @@ import { speak } from '../speak.ts'
 import { transcribe, transcriptDocument, transcriptJson } from '../transcribe.ts'
 import { validateSpeech } from '../validate-speech.ts'
 import { validateTranscription } from '../validate-transcription.ts'
+import { reject } from '../validation.ts'
+
+// Request and answer shapes: openai/openai-openapi openapi.yaml (CreateSpeechRequest,
+// CreateTranscriptionRequest, AudioResponseFormat, CreateTranscriptionResponse*).
 
 /** OpenAI refuses a whole multipart body above 25 MiB. */
 export const OPENAI_UPLOAD_LIMIT = 26_214_400
@@ -32,6 +36,11 @@ export function answerOpenAITranscription(context: RequestContext, model: string
   if (!result.ok) return replyRejection(context, result.rejection)
   const request = result.value
   const transcript = transcribe(request)
+  // openai/openai-openapi CreateTranscriptionRequest.chunking_strategy: the diarizing model
+  // needs it once the input is over 30 seconds long.
+  if (model.startsWith('gpt-4o-transcribe-diarize') && transcript.duration > 30 && !request.chunking) {
+    return replyRejection(context, reject('chunking_strategy is required for inputs longer than 30 seconds with this model.', 'chunking_strategy', 'missing_required_parameter').rejection)
+  }
   if (request.stream) {
     const words = transcript.text.split(/(?<=\s)/)
     const usage = transcriptJson(transcript, request, model).usage

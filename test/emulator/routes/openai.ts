@@ -7,6 +7,9 @@ import { sendJson } from '../respond.ts'
 import { OPENAI_SPEECH_MODELS, OPENAI_TRANSCRIPTION_MODELS, reject, unknownModel } from '../validation.ts'
 import { answerOpenAISpeech, answerOpenAITranscription, refuseOversizedUpload } from './openai-audio.ts'
 
+// The OpenAI persona: paths, fields and models from openai/openai-openapi openapi.yaml
+// (/audio/speech, /audio/transcriptions); the checks themselves live in openai-audio.ts.
+
 /** POST /openai/v1/audio/speech */
 export async function openaiSpeech(context: RequestContext): Promise<void> {
   if (!checkOpenAIAuth(context)) return

@@ -3,6 +3,7 @@ import { checkProxyAuth } from '../auth.ts'
 import { findModel, isGeminiModel, isRecord, modelId, upstreamModel } from '../config.ts'
 import type { RequestContext } from '../context.ts'
 import { litellmError } from '../errors.ts'
+import { checkGeminiFormat } from '../gemini-format.ts'
 import { fileSizeError } from '../faults.ts'
 import { replyRejection } from '../reply-rejection.ts'
 import { sendJson } from '../respond.ts'
@@ -36,7 +37,13 @@ function resolveModel(context: RequestContext, name: unknown, route: string): Mo
 
 const costPerCharacter = (model: string) => (model.includes('hd') ? 0.00003 : model.includes('gemini') ? 0.00001 : 0.000015)
 
-/** POST /v1/audio/speech and /audio/speech. */
+/**
+ * POST /v1/audio/speech and /audio/speech.
+ * BerriAI/litellm litellm/proxy/proxy_server.py (audio_speech): the answer streams in 1024-byte
+ * chunks as `StreamingResponse(..., media_type="audio/mpeg")`, the same label whatever the format.
+ * The proxy adds no format of its own: litellm/main.py (speech) forwards `response_format` only
+ * when the caller sent one, so the model behind the alias decides.
+ */
 export async function proxySpeech(context: RequestContext): Promise<void> {
   const started = Date.now()
   if (!checkProxyAuth(context)) return
@@ -47,13 +54,19 @@ export async function proxySpeech(context: RequestContext): Promise<void> {
   const model = upstreamModel(entry)
   let request: SpeechRequest
   if (isGeminiModel(entry)) {
-    // LiteLLM's Gemini bridge passes the voice through and honours only wav and pcm.
-    const result = validateSpeech({ ...body, instructions: undefined, speed: undefined, stream_format: undefined, model: undefined }, model, false)
+    const refused = checkGeminiFormat(body.response_format)
+    if (refused) return sendJson(context, 400, refused)
+    // The bridge passes the voice through and drops speed and instructions.
+    // Gemini limits tokens, not characters: no 4096-character rule on this path.
+    const result = validateSpeech({ ...body, response_format: undefined, instructions: undefined, speed: undefined, stream_format: undefined, model: undefined }, model, false, Number.POSITIVE_INFINITY)
     if (!result.ok) return replyRejection(context, result.rejection)
     const problem = checkGeminiVoice(result.value.voice)
     if (problem) return replyRejection(context, problem, 'Gemini')
-    request = { ...result.value, speed: 1, format: result.value.format === 'pcm' ? 'pcm' : 'wav' }
+    // BerriAI/litellm litellm/llms/gemini/speech_audio.py (gemini_tts_speech_response): raw PCM for
+    // "pcm", else the PCM wrapped as WAV, which is also what no format at all gets.
+    request = { ...result.value, speed: 1, format: body.response_format === 'pcm' ? 'pcm' : 'wav' }
   } else {
+    // No format: the upstream's own default (openai/openai-openapi CreateSpeechRequest: mp3).
     const result = validateSpeech(body, model, false)
     if (!result.ok) return replyRejection(context, result.rejection)
     request = result.value
@@ -61,11 +74,16 @@ export async function proxySpeech(context: RequestContext): Promise<void> {
   const cost = request.input.length * costPerCharacter(model)
   await speak(context, request, {
     chunkSize: 1024,
+    contentType: 'audio/mpeg',
     headers: () => ({ 'x-litellm-response-cost': String(cost), 'x-litellm-response-duration-ms': String(Date.now() - started) }),
   })
 }
 
-/** POST /v1/audio/transcriptions and /audio/transcriptions: always JSON, documents inside `text`. */
+/**
+ * POST /v1/audio/transcriptions and /audio/transcriptions: always JSON, documents inside `text`.
+ * BerriAI/litellm litellm/proxy/proxy_server.py (audio_transcriptions) returns litellm's
+ * TranscriptionResponse, which holds a text/srt/vtt answer as its `text`.
+ */
 export function proxyTranscription(context: RequestContext): void {
   const started = Date.now()
   if (!checkProxyAuth(context)) return
@@ -73,7 +91,12 @@ export function proxyTranscription(context: RequestContext): void {
   if (!entry) return
   const file = context.body.file
   const maxMb = entry.litellm_params.max_file_size_mb
-  if (file && maxMb !== undefined && file.size > maxMb * 1024 * 1024) {
+  // BerriAI/litellm litellm/proxy/common_utils/http_parsing_utils.py (check_file_size_under_limit)
+  // raises ProxyException(code=400), but audio_transcriptions (litellm/proxy/proxy_server.py)
+  // catches it and raises a new ProxyException with `code=getattr(e, "status_code", 500)`;
+  // ProxyException has no status_code, so the answer is 500 with code "500". The emulator plays a
+  // licensed proxy: without LITELLM_LICENSE the same check refuses every upload to such a model.
+  if (file && maxMb !== undefined && file.size / (1024 * 1024) > maxMb) {
     return sendJson(context, 500, fileSizeError(file.size, maxMb, 500))
   }
   const model = upstreamModel(entry)

@@ -1,0 +1,73 @@
+import { useState } from 'react'
+import type { SpeechFormat } from 'voxfetch'
+import type { UseSpeechResult } from 'voxfetch/react'
+import { ErrorNotice } from './error-notice.tsx'
+import { extensionFor, formatBytes, formatOfMediaType } from './format.ts'
+
+interface SpeechOutputProps {
+  speech: UseSpeechResult
+  /** The format asked for (`auto`: none), to say so when another one came back. */
+  requested: SpeechFormat | 'auto'
+  onTranscribe(file: File): void
+}
+
+/** The clip, what came back (format, size, warnings, headers), or the error; nothing stale. */
+export function SpeechOutput({ speech, requested, onTranscribe }: SpeechOutputProps) {
+  const [duration, setDuration] = useState<number>()
+  const { data, audioUrl } = speech
+  if (speech.error) return <div className="output"><ErrorNotice error={speech.error} /></div>
+  if (!data || speech.isPending) {
+    return (
+      <div className="output output-empty" data-testid="speech-placeholder">
+        {speech.isPending ? 'Synthesizing…' : 'Your audio will play here.'}
+      </div>
+    )
+  }
+  const received = formatOfMediaType(data.mediaType)
+  const filename = `voxfetch-speech.${extensionFor(data.mediaType, received ?? data.format)}`
+  const playable = received !== 'pcm'
+  const warnings = [
+    ...(received && requested !== 'auto' && received !== requested ? [{ option: 'response_format', message: `asked for ${requested}, the server sent ${received}` }] : []),
+    ...data.warnings,
+  ]
+  const headers = [...data.headers].sort(([a], [b]) => a.localeCompare(b))
+  return (
+    <div className="output" aria-live="polite">
+      {playable ? (
+        <audio key={audioUrl} controls autoPlay src={audioUrl} data-testid="speech-audio" onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)} />
+      ) : (
+        <p className="notice">Raw PCM samples have no header a browser can play: download them, or pick wav.</p>
+      )}
+      <ul className="chips">
+        <li data-testid="result-format">{received ?? 'unknown format'} · {data.mediaType}</li>
+        <li>{formatBytes(data.blob.size)}</li>
+        {duration !== undefined && Number.isFinite(duration) && <li>{duration.toFixed(1)} s</li>}
+        {data.requestId && <li title={`request id ${data.requestId}`}>id {data.requestId.slice(0, 8)}</li>}
+      </ul>
+      {warnings.length > 0 && (
+        <ul className="notice notice-warn" data-testid="warnings">
+          {warnings.map((warning) => <li key={warning.option}><strong>{warning.option}</strong>: {warning.message}</li>)}
+        </ul>
+      )}
+      <div className="actions">
+        {audioUrl && <a className="button" href={audioUrl} download={filename} data-testid="download">Download</a>}
+        {playable && (
+          <button className="button" type="button" onClick={() => onTranscribe(new File([data.blob], filename, { type: data.mediaType }))} data-testid="transcribe-clip">
+            Transcribe this clip →
+          </button>
+        )}
+      </div>
+      <details className="disclosure">
+        <summary>Response headers ({headers.length})</summary>
+        <dl className="facts facts-wide" data-testid="response-headers">
+          {headers.map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { ConnectionError } from '../errors.ts'
+import { type FetchInit, fetchOnce } from './http.ts'
+
+const MAX_REDIRECTS = 5
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
+const ADVICE = 'set baseURL to the final URL'
+
+/**
+ * Sends a request whose body can be replayed (a string or a Blob), following redirects itself:
+ * fetch drops `Authorization` on a redirect to another origin but keeps `api-key`,
+ * `x-goog-api-key` and any other header, so no redirect to another origin is followed, whatever
+ * the request carries. Same-origin 307 and 308 are followed (method and body kept, at most 5);
+ * 301, 302 and 303 would turn the POST into a body-less GET, so they are refused too.
+ *
+ * Browsers answer `redirect: 'manual'` with an opaque response that hides the target, so there
+ * every redirect is refused: a page cannot tell where it would go.
+ */
+export async function fetchWithoutForeignRedirects(url: string, init: FetchInit): Promise<Response> {
+  let current = url
+  for (let hop = 0; ; hop++) {
+    const response = await fetchOnce(current, { ...init, redirect: 'manual' })
+    if (response.type === 'opaqueredirect') {
+      throw new ConnectionError(`The server answered with a redirect, which a browser does not let voxfetch inspect, so it was not followed: ${ADVICE}`)
+    }
+    const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
+    if (location === null) return response
+    response.body?.cancel().catch(() => {})
+    const target = new URL(location, current)
+    if (target.origin !== new URL(current).origin) {
+      throw new ConnectionError(`The server redirected to another origin (${target.origin}); credentials are never sent to another origin, so it was not followed: ${ADVICE}`)
+    }
+    if (response.status !== 307 && response.status !== 308) {
+      throw new ConnectionError(`The server answered ${response.status}, a redirect that would turn this POST into a GET without its body, so it was not followed: ${ADVICE}`)
+    }
+    if (hop >= MAX_REDIRECTS) throw new ConnectionError(`The server redirected more than ${MAX_REDIRECTS} times: ${ADVICE}`)
+    current = target.href
+  }
+}

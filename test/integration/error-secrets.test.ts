@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type ClientOptions, createClient } from '../../src/index.ts'
+import { TEST_KEYS } from '../emulator/index.ts'
+import { expectNoSecrets } from './secret-walk.ts'
+import { startTinyServer } from './tiny-server.ts'
+
+// A server that echoes every credential it gets, in the body and in the headers, with a status
+// and body shape the test picks: the worst a hostile or careless server can do.
+let echo: Awaited<ReturnType<typeof startTinyServer>>
+let closedURL = ''
+let shape: { status: number; type: string; body: (credentials: string) => string } = { status: 200, type: 'application/json', body: () => '{}' }
+
+beforeAll(async () => {
+  echo = await startTinyServer((request, response) => {
+    const credentials = [request.headers.authorization, request.headers['api-key'], request.headers['x-goog-api-key'], request.headers['x-secret']]
+      .filter(Boolean)
+      .join(' ')
+    response.writeHead(shape.status, { 'content-type': shape.type, 'x-echo': credentials, 'set-cookie': `session=${credentials}` })
+    response.end(shape.body(credentials))
+  })
+  const closed = await startTinyServer(() => {})
+  closedURL = closed.url
+  await closed.close()
+})
+afterAll(() => echo.close())
+
+const SECRETS = [TEST_KEYS.proxy, TEST_KEYS.azure, TEST_KEYS.gemini, TEST_KEYS.vertexToken, 'x-secret-value-99']
+const file = new File([new Uint8Array(64)], 'a.wav', { type: 'audio/wav' })
+
+async function failure(options: ClientOptions, call: 'speech' | 'transcription', model: string, voice = 'alloy'): Promise<unknown> {
+  const client = createClient({ maxRetries: 0, timeout: 10_000, ...options })
+  const run = call === 'speech'
+    ? client.speech({ model, input: 'hello', voice, response_format: 'wav' }).then((audio) => audio.arrayBuffer())
+    : client.transcription({ model, file })
+  return run.then(
+    () => {
+      throw new Error('expected a failure')
+    },
+    (error: unknown) => error,
+  )
+}
+
+describe('nothing secret is reachable from an error', () => {
+  const keyed: Array<[string, () => ClientOptions, string, string?]> = [
+    ['proxy', () => ({ baseURL: echo.url, apiKey: TEST_KEYS.proxy, headers: { 'x-secret': 'x-secret-value-99' } }), 'tts'],
+    ['azure', () => ({ baseURL: echo.url, apiKey: TEST_KEYS.azure }), 'azure/tts'],
+    ['gemini', () => ({ baseURL: echo.url, apiKey: TEST_KEYS.gemini }), 'gemini/gemini-2.5-flash-preview-tts', 'Kore'],
+    ['vertex', () => ({ baseURL: echo.url, accessToken: TEST_KEYS.vertexToken }), 'vertex_ai/chirp', 'en-US-Wavenet-D'],
+  ]
+
+  it.each(keyed)('a connection failure (%s): message, cause chain, inspect and JSON', async (_name, options, model, voice) => {
+    const error = await failure({ ...options(), baseURL: closedURL }, 'speech', model, voice)
+    expect((error as Error).name).toBe('ConnectionError')
+    expect((error as Error).cause).toBeInstanceOf(Error)
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it.each(keyed)('an error answer that echoes the key in its body and headers (%s)', async (_name, options, model, voice) => {
+    shape = { status: 400, type: 'application/json', body: (credentials) => JSON.stringify({ error: { message: `bad key ${credentials}` } }) }
+    const error = await failure(options(), 'speech', model, voice)
+    expect((error as Error).name).toBe('APIError')
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it.each(keyed)('a 2xx answer that is not audio and echoes the key (%s)', async (_name, options, model, voice) => {
+    shape = { status: 200, type: 'application/json', body: (credentials) => JSON.stringify({ echo: credentials }) }
+    const error = await failure(options(), 'speech', model, voice)
+    expect((error as Error).name).toBe('APIError')
+    expect((error as Error).message).toMatch(/Unexpected answer/)
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it('a 2xx transcription answer with no transcript that echoes the key', async () => {
+    shape = { status: 200, type: 'application/json', body: (credentials) => JSON.stringify({ echo: credentials }) }
+    const error = await failure({ baseURL: echo.url, apiKey: TEST_KEYS.proxy }, 'transcription', 'whisper')
+    expect((error as Error).name).toBe('APIError')
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it('an upload that fails to connect', async () => {
+    const error = await failure({ baseURL: closedURL, apiKey: TEST_KEYS.azure }, 'transcription', 'azure/whisper')
+    expect((error as Error).name).toBe('ConnectionError')
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it('a refused redirect, a refused header and an answer past maxResponseBytes', async () => {
+    const errors = [
+      await failure({ baseURL: 'http://127.0.0.1:9/v1', apiKey: TEST_KEYS.proxy, headers: { 'x-secret': 'x-secret-value-99\n' } }, 'speech', 'tts'),
+    ]
+    shape = { status: 200, type: 'application/json', body: (credentials) => JSON.stringify({ text: credentials.repeat(100) }) }
+    errors.push(await failure({ baseURL: echo.url, apiKey: TEST_KEYS.proxy, maxResponseBytes: 64 }, 'transcription', 'whisper'))
+    expect(errors.map((error) => (error as Error).name)).toEqual(['InvalidRequestError', 'ResponseTooLargeError'])
+    for (const error of errors) expectNoSecrets(error, SECRETS)
+  })
+})
