@@ -22,9 +22,9 @@ export const SIZE_BUDGET = {
    * `voxfetch/player` and `voxfetch/recorder` (which the hooks load, budgeted below).
    */
   reactAdds: 2 * KB,
-  /** Everything `voxfetch/player` exports (set at 3,675 B measured, issue 11). */
+  /** Everything `voxfetch/player` exports (3,692 B measured, issue 11). */
   player: 4 * KB,
-  /** Everything `voxfetch/recorder` exports (set at 1,973 B measured, issue 11). */
+  /** Everything `voxfetch/recorder` exports (2,027 B measured, issue 11). */
   recorder: 2 * KB,
 } as const
 
