@@ -1,6 +1,6 @@
 'use client'
 
-export { VoxfetchProvider, useVoxfetchClient, type VoxfetchProviderProps } from './provider.tsx'
+export { VoxfetchProvider, useVoxfetchClient, type SerializableClientOptions, type VoxfetchProviderProps } from './provider.tsx'
 export {
   useSpeech,
   type SpeechAudio,

@@ -1,6 +1,6 @@
 import { rememberSecrets } from './answer-secrets.ts'
 import { toAPIError } from './api-error.ts'
-import { type Credential, resolveCredential } from './credentials.ts'
+import { type Credential, resolveCredential, staticCredential } from './credentials.ts'
 import { isAPIError } from './errors.ts'
 import { assertHeaders, assertHeaderValue, mergeHeaders } from './headers.ts'
 import { adapterFor } from './providers/registry.ts'
@@ -87,9 +87,11 @@ export async function exchange(
     for (const field of ['organization', 'project', 'azureAdToken'] as const) assertHeaderValue(options[field], field)
     assertHeaderValue(route.apiKey, 'apiKey')
     // Builders also check the input (formats, voices, limits). Run them once before a token is
-    // fetched or a token function called, so bad input never costs a request.
-    build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
-    const credential = await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch })
+    // fetched or a token function called, so bad input never costs a request. A static key
+    // needs no such pass: the build in `attempt` runs first.
+    const fixed = staticCredential(route)
+    if (!fixed) build(context({ value: 'unresolved', kind: 'token' }, 'unresolved'))
+    const credential = fixed ?? (await resolveCredential(route, options, { deadline, maxRetries, fetch: options.fetch }))
     try {
       return await attempt(credential)
     } catch (error) {

@@ -22,6 +22,14 @@ export interface CredentialContext {
 }
 
 /**
+ * The credential when getting it needs no I/O and cannot fail (a key from the options or the
+ * environment): every provider but Azure and Vertex AI. `undefined` means `resolveCredential`.
+ */
+export function staticCredential(route: Route): Credential | undefined {
+  return route.provider === 'azure' || route.provider === 'vertex_ai' ? undefined : { value: route.apiKey, kind: 'key' }
+}
+
+/**
  * The key or token for one request. Token functions are called here, per request, before
  * building; service-account tokens come from a cache and are minted when missing or expiring.
  */
@@ -32,7 +40,7 @@ export async function resolveCredential(route: Route, options: ClientOptions, co
     const { vertexCredential } = await import('./auth/vertex-credential.ts')
     return vertexCredential(route, options, context)
   }
-  return { value: route.apiKey, kind: 'key' }
+  return staticCredential(route)!
 }
 
 /** An explicit Entra ID token (provider first) wins over a resource key. */

@@ -1,6 +1,7 @@
 import { concatBytes } from './audio/concat-bytes.ts'
 import { requestIdOf } from './request-id.ts'
 import type { SpeechFormat } from './audio/media-type.ts'
+import { type ByteSource, sourceStream } from './transport/body-stream.ts'
 
 /** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
 export interface Warning {
@@ -10,7 +11,8 @@ export interface Warning {
 }
 
 export interface SpeechResultInit {
-  stream: ReadableStream<Uint8Array>
+  /** The audio: a stream, or a source read directly (a stream is then made only for `body`). */
+  stream: ReadableStream<Uint8Array> | ByteSource
   mediaType: string
   format: SpeechFormat | undefined
   headers: Headers
@@ -35,7 +37,7 @@ export class SpeechResult {
   readonly headers: Headers
   readonly warnings: readonly Warning[]
   readonly provider: string
-  #stream: ReadableStream<Uint8Array>
+  #stream: ReadableStream<Uint8Array> | ByteSource
   #used = false
 
   constructor(init: SpeechResultInit) {
@@ -58,7 +60,8 @@ export class SpeechResult {
 
   /** The audio as a stream of bytes, as the server sends them. */
   get body(): ReadableStream<Uint8Array> {
-    return this.#take()
+    const taken = this.#take()
+    return taken instanceof ReadableStream ? taken : sourceStream(taken)
   }
 
   async blob(): Promise<Blob> {
@@ -69,7 +72,8 @@ export class SpeechResult {
     // Read by hand rather than through `new Response(stream)` so typed stream errors
     // (TimeoutError, ConnectionError) reach the caller unwrapped.
     const chunks: Uint8Array[] = []
-    for (const reader = this.#take().getReader(); ; ) {
+    const taken = this.#take()
+    for (const reader = taken instanceof ReadableStream ? taken.getReader() : taken; ; ) {
       const { done, value } = await reader.read()
       if (done) break
       chunks.push(value)
@@ -91,7 +95,7 @@ export class SpeechResult {
     if (!this.#used) await this.#take().cancel(reason)
   }
 
-  #take(): ReadableStream<Uint8Array> {
+  #take(): ReadableStream<Uint8Array> | ByteSource {
     if (this.#used) throw new TypeError('The audio body was already read; a SpeechResult can be read once')
     this.#used = true
     return this.#stream

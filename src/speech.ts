@@ -5,7 +5,7 @@ import { assertInputLength } from './limits.ts'
 import type { OpaqueSpeechInput } from './providers/types.ts'
 import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
 import { SpeechResult } from './speech-result.ts'
-import { openBody } from './transport/body-stream.ts'
+import { type ByteSource, openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 import { unexpectedAnswer } from './unexpected-answer.ts'
 import { validate } from './validate.ts'
@@ -32,7 +32,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   )
   const contentType = response.headers.get('content-type')
   // Nothing asked (a proxy alias): the format is what the bytes turned out to be.
-  const result = (stream: ReadableStream<Uint8Array>, mediaType: string) => new SpeechResult({
+  const result = (stream: ReadableStream<Uint8Array> | ByteSource, mediaType: string) => new SpeechResult({
     stream, mediaType, format: input.response_format ?? formatForMediaType(mediaType),
     headers: response.headers, warnings, provider: route.provider,
   })
@@ -54,7 +54,7 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   }
   const body = await openBody(response, deadline)
   if (body.head.byteLength === 0) throw unexpectedAnswer(route.provider, 'the answer has no audio in it', undefined, response)
-  return result(body.stream, resolveMediaType(contentType, body.head, input.response_format))
+  return result(body, resolveMediaType(contentType, body.head, input.response_format))
 }
 
 function parseJSON(text: string, response: Response, provider: string): unknown {

@@ -8,11 +8,17 @@ const SNIFF_BYTES = 16
 // pipe to disk ran at half the speed of the bare body.
 const READ_AHEAD_CHUNKS = 8
 
-export interface OpenedBody {
+/** Chunks read one by one, without a ReadableStream in between (none is made unless asked for). */
+export interface ByteSource {
+  read(): Promise<ReadableStreamReadResult<Uint8Array>>
+  cancel(reason?: unknown): Promise<void>
+}
+
+export interface OpenedBody extends ByteSource {
   /** The first bytes (at least 16 unless the body is shorter), for sniffing the format. */
   head: Uint8Array
-  /** The whole body, head included, as it arrives. */
-  stream: ReadableStream<Uint8Array>
+  /** The whole body, head included, as it arrives; made on first use (see `sourceStream`). */
+  readonly stream: ReadableStream<Uint8Array>
 }
 
 /**
@@ -53,18 +59,38 @@ export async function openBody(response: Response, deadline: Deadline): Promise<
   }
   const head = concatBytes(pending).subarray(0, SNIFF_BYTES)
 
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
+  const source: ByteSource = {
+    read: () => {
       const chunk = pending.shift()
-      if (chunk) return controller.enqueue(chunk)
-      const { done, value } = await read()
-      if (done) controller.close()
-      else controller.enqueue(value)
+      return chunk ? Promise.resolve({ done: false, value: chunk }) : read()
     },
     cancel(reason) {
       deadline.dispose()
       return reader.cancel(reason)
     },
+  }
+  let stream: ReadableStream<Uint8Array> | undefined
+  return {
+    head,
+    read: source.read,
+    cancel: source.cancel,
+    get stream() {
+      return (stream ??= sourceStream(source))
+    },
+  }
+}
+
+/**
+ * A source as a byte stream that reads a few chunks ahead of its consumer. Made only when
+ * someone wants a stream: `arrayBuffer()` reads the source directly, which saves a stream per call.
+ */
+export function sourceStream(source: ByteSource): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await source.read()
+      if (done) controller.close()
+      else controller.enqueue(value)
+    },
+    cancel: (reason) => source.cancel(reason),
   }, { highWaterMark: READ_AHEAD_CHUNKS })
-  return { head, stream }
 }

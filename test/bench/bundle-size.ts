@@ -1,7 +1,8 @@
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 import { ROOT } from './paths.ts'
+import type { PackedPackage } from './packed-package.ts'
 import { type VoxfetchSource, voxfetchPlugin } from './voxfetch-plugin.ts'
 
 export interface BundleSize {
@@ -21,9 +22,13 @@ export interface BundleSize {
  * code). React stays external: an app using the hooks already ships it. Dynamic imports become
  * chunks of their own, counted apart from what the page loads up front.
  */
-export async function measureBundle(code: string, source: VoxfetchSource = 'dist'): Promise<BundleSize> {
+export async function measureBundle(code: string, source: VoxfetchSource | PackedPackage = 'dist'): Promise<BundleSize> {
+  // An installed package is found the ordinary way, from an app folder whose node_modules holds
+  // it; its own dependencies come from the repository's node_modules.
+  const packed = typeof source === 'object' ? source : undefined
   const result = await build({
-    stdin: { contents: code, resolveDir: ROOT, sourcefile: 'app.js', loader: 'js' },
+    stdin: { contents: code, resolveDir: packed?.appDir ?? ROOT, sourcefile: 'app.js', loader: 'js' },
+    nodePaths: packed ? [join(ROOT, 'node_modules')] : [],
     bundle: true,
     splitting: true,
     write: false,
@@ -36,7 +41,7 @@ export async function measureBundle(code: string, source: VoxfetchSource = 'dist
     external: ['react', 'react-dom', 'react/jsx-runtime'],
     metafile: true,
     logLevel: 'silent',
-    plugins: [voxfetchPlugin(source)],
+    plugins: packed ? [] : [voxfetchPlugin(source as VoxfetchSource)],
   })
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'))
   const contents = new Map(result.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]))

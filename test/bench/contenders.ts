@@ -1,5 +1,6 @@
 import { createOpenAI } from '@ai-sdk/openai'
 import { experimental_generateSpeech as generateSpeech } from 'ai'
+import { ofetch } from 'ofetch'
 import OpenAI from 'openai'
 import type { VoxfetchCore } from './load.ts'
 
@@ -22,8 +23,12 @@ export function speechCalls(core: VoxfetchCore, baseURL: string) {
   const voxfetch = core.createClient({ baseURL, apiKey: API_KEY })
   const openai = new OpenAI({ baseURL: `${baseURL}/v1`, apiKey: API_KEY })
   const aiSdk = createOpenAI({ baseURL: `${baseURL}/v1`, apiKey: API_KEY })
+  // ofetch as voxfetch's transport uses it, with nothing of voxfetch around it.
+  const ofetchAlone = ofetch.create({ baseURL, headers: { authorization: `Bearer ${API_KEY}` } })
   return {
     'raw fetch': async () => new Uint8Array(await (await rawFetchSpeech(baseURL)).arrayBuffer()),
+    'ofetch alone': async () =>
+      new Uint8Array(await ofetchAlone('/v1/audio/speech', { method: 'POST', body: { ...SPEECH_REQUEST, response_format: 'mp3' }, responseType: 'arrayBuffer' })),
     voxfetch: async () => new Uint8Array(await (await voxfetch.speech(SPEECH_REQUEST)).arrayBuffer()),
     openai: async () => new Uint8Array(await (await openai.audio.speech.create(SPEECH_REQUEST)).arrayBuffer()),
     'ai (generateSpeech)': async () =>

@@ -111,3 +111,73 @@ export const SPEECH_ONLY: SizeCase = {
   name: 'voxfetch speech() only',
   code: `import { speech } from 'voxfetch'\nexport const speak = async (input) => (await speech({ model: 'tts', input })).blob()`,
 }
+
+// One capability per page (issue 12): what a page that only speaks, or only transcribes, loads.
+
+export const VOXFETCH_SPEECH_ONLY: SizeCase = {
+  name: 'voxfetch',
+  code: `
+import { createClient } from 'voxfetch'
+const client = createClient({ baseURL: '/api/litellm', apiKey: 'sk-virtual-key' })
+export async function speak(text) {
+  const audio = await client.speech({ model: 'tts', voice: 'alloy', input: text })
+  return audio.blob()
+}`,
+}
+
+export const VOXFETCH_TRANSCRIPTION_ONLY: SizeCase = {
+  name: 'voxfetch',
+  code: `
+import { createClient } from 'voxfetch'
+const client = createClient({ baseURL: '/api/litellm', apiKey: 'sk-virtual-key' })
+export async function transcribe(file) {
+  const result = await client.transcription({ model: 'whisper', file })
+  return result.text
+}`,
+}
+
+export const OPENAI_SPEECH_ONLY: SizeCase = {
+  name: 'openai',
+  code: `
+import OpenAI from 'openai'
+const client = new OpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key', dangerouslyAllowBrowser: true })
+export async function speak(text) {
+  const response = await client.audio.speech.create({ model: 'tts', voice: 'alloy', input: text })
+  return response.blob()
+}`,
+}
+
+export const OPENAI_TRANSCRIPTION_ONLY: SizeCase = {
+  name: 'openai',
+  code: `
+import OpenAI from 'openai'
+const client = new OpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key', dangerouslyAllowBrowser: true })
+export async function transcribe(file) {
+  const result = await client.audio.transcriptions.create({ model: 'whisper', file })
+  return result.text
+}`,
+}
+
+export const AI_SDK_SPEECH_ONLY: SizeCase = {
+  name: 'ai + @ai-sdk/openai',
+  code: `
+import { experimental_generateSpeech as generateSpeech } from 'ai'
+import { createOpenAI } from '@ai-sdk/openai'
+const openai = createOpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key' })
+export async function speak(text) {
+  const { audio } = await generateSpeech({ model: openai.speech('tts'), voice: 'alloy', text })
+  return new Blob([audio.uint8Array], { type: audio.mediaType })
+}`,
+}
+
+export const AI_SDK_TRANSCRIPTION_ONLY: SizeCase = {
+  name: 'ai + @ai-sdk/openai',
+  code: `
+import { experimental_transcribe as transcribe } from 'ai'
+import { createOpenAI } from '@ai-sdk/openai'
+const openai = createOpenAI({ baseURL: '/api/litellm/v1', apiKey: 'sk-virtual-key' })
+export async function transcribeFile(file) {
+  const result = await transcribe({ model: openai.transcription('whisper'), audio: new Uint8Array(await file.arrayBuffer()) })
+  return result.text
+}`,
+}

@@ -1,8 +1,12 @@
 import { join } from 'node:path'
 import { type BundleSize, measureBundle, packageOf } from './bundle-size.ts'
 import { hasDist, REACT_ABSENT, ROOT } from './paths.ts'
-import { SIZE_BUDGET, SIZE_GOAL } from './size-budget.ts'
-import { AI_SDK_CALLS, OPENAI_CALLS, RAW_FETCH_CALLS, REACT_ONE_HOOK, VOXFETCH_CALLS, WHOLE_CORE, WHOLE_CORE_AND_REACT } from './size-cases.ts'
+import { packedPackage } from './packed-package.ts'
+import { CAPABILITY_GOAL, SIZE_BUDGET, SIZE_GOAL } from './size-budget.ts'
+import {
+  AI_SDK_CALLS, AI_SDK_SPEECH_ONLY, AI_SDK_TRANSCRIPTION_ONLY, OPENAI_CALLS, OPENAI_SPEECH_ONLY, OPENAI_TRANSCRIPTION_ONLY, RAW_FETCH_CALLS,
+  REACT_ONE_HOOK, VOXFETCH_CALLS, VOXFETCH_SPEECH_ONLY, VOXFETCH_TRANSCRIPTION_ONLY, WHOLE_CORE, WHOLE_CORE_AND_REACT,
+} from './size-cases.ts'
 import { kb, ratio, type Table, verdict } from './table.ts'
 
 /** Table 1 and its breakdowns: browser bundles of each library, and where voxfetch's bytes go. */
@@ -40,7 +44,7 @@ export async function sizeTables(): Promise<Table[]> {
       `Goal = issue 6. Budget = the ratchet test/unit/bundle-size.test.ts enforces (test/bench/size-budget.ts).`,
     ],
   }
-  return [sizes, ...(await breakdownTables(hasReact))]
+  return [sizes, await capabilityTable(), ...(await breakdownTables(hasReact))]
 }
 
 /** Where the bytes come from: the same bundle built from the sources, with esbuild's metafile. */
@@ -79,4 +83,36 @@ async function breakdownTables(hasReact: boolean): Promise<Table[]> {
       .map(([path, bytes]) => [path, `${bytes} B`, share(bytes), `≈ ${kb(bytes * toGzip)}`]),
   }
   return [byPackage, standalone, files]
+}
+
+/**
+ * One capability per page, on the package as a user installs it (`npm pack`, unpacked into an
+ * app's node_modules, resolved through its exports map), beside the SDKs doing the same call.
+ */
+export async function capabilityTable(): Promise<Table> {
+  const packed = await packedPackage()
+  try {
+    const pages = [
+      ['speech only, through a proxy alias', VOXFETCH_SPEECH_ONLY, OPENAI_SPEECH_ONLY, AI_SDK_SPEECH_ONLY, CAPABILITY_GOAL.speechOnly],
+      ['transcription only, through a proxy alias', VOXFETCH_TRANSCRIPTION_ONLY, OPENAI_TRANSCRIPTION_ONLY, AI_SDK_TRANSCRIPTION_ONLY, CAPABILITY_GOAL.transcriptionOnly],
+      ['whole core entry (export *)', WHOLE_CORE, undefined, undefined, CAPABILITY_GOAL.core],
+    ] as const
+    const rows: string[][] = []
+    for (const [page, voxfetch, openai, aiSdk, goal] of pages) {
+      const own = await measureBundle(voxfetch.code, packed)
+      const peer = async (peerCase: typeof openai) => (peerCase ? kb((await measureBundle(peerCase.code)).gzip) : '—')
+      rows.push([page, kb(own.gzip), kb(own.lazyGzip), await peer(openai), await peer(aiSdk), `≤ ${kb(goal)}`, verdict(own.gzip <= goal)])
+    }
+    return {
+      title: '1e. One capability per page, from the packed package (npm pack, installed): gzip -9 per chunk',
+      columns: ['page', 'voxfetch up front', 'voxfetch on demand', 'openai', 'ai + @ai-sdk/openai', 'goal (issue 12)', 'verdict'],
+      rows,
+      notes: [
+        'esbuild, browser ESM, code splitting, minified; up front = the entry chunk and what it imports statically; on demand = chunks behind import() (Azure, Gemini, Vertex).',
+        `The tarball holds ${packed.files.length} files; the peers do the same single call, as their documentation shows it. Budgets of the ratchet are unchanged (test/bench/size-budget.ts).`,
+      ],
+    }
+  } finally {
+    await packed.dispose()
+  }
 }

@@ -130,6 +130,6 @@ export async function loadedAudio(page: Page, previousURL?: string): Promise<{ s
     const audio = document.querySelector<HTMLAudioElement>('[data-testid=speech-audio]')
     if (!audio || !audio.src || audio.src === previous || audio.readyState < HTMLMediaElement.HAVE_METADATA) return undefined
     return { src: audio.src, duration: audio.duration }
-  }, previousURL, { timeout: 15_000 })
+  }, previousURL, { timeout: 30_000 }) // a busy machine's first synthesis takes seconds
   return (await handle.jsonValue()) as { src: string; duration: number }
 }

@@ -85,7 +85,7 @@ describeInChromium('the playground offers only what works, on both pages', () =>
     expect(played.filter((entry) => entry.startsWith('gemini-tts:'))).toEqual(['gemini-tts:auto', 'gemini-tts:wav'])
     expect(played.filter((entry) => entry.startsWith('tts:'))).toEqual(['tts:auto', 'tts:mp3', 'tts:wav', 'tts:flac'])
     expect(playground.emulator.requests.every((request) => request.status === 200)).toBe(true)
-  })
+  }, 150_000) // up to 14 real syntheses
 
   it.each(PAGES)('%s: a new attempt clears the clip and the transcript it replaces', async (path) => {
     const small = await files.speechWav(`small-${path.length}.wav`, 'Stale results go.', 512 * 1024)
