@@ -6,7 +6,7 @@ const USE_CLIENT = /^(?:(["'])use strict\1;?\s*)?(["'])use client\2;?\s*/
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts', react: 'react/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', react: 'react/index.ts', player: 'src/playback/index.ts', recorder: 'src/record/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // dist/browser/ belongs to the second build below, which runs at the same time.
@@ -25,6 +25,12 @@ export default defineConfig([
         setup(build) {
           build.onResolve({ filter: /\/src\/index\.ts$/ }, (args) =>
             /[\\/]react[\\/]/.test(args.importer) ? { path: 'voxfetch', external: true } : undefined,
+          )
+          // Likewise `voxfetch/player` and `voxfetch/recorder`: one copy, loaded by the hooks that use them.
+          build.onResolve({ filter: /\/src\/(playback|record)\/index\.ts$/ }, (args) =>
+            /[\\/]react[\\/]/.test(args.importer)
+              ? { path: args.path.includes('playback') ? 'voxfetch/player' : 'voxfetch/recorder', external: true }
+              : undefined,
           )
         },
       },

@@ -15,5 +15,6 @@ export {
   type UseTranscriptionOptions,
   type UseTranscriptionResult,
 } from './use-transcription.ts'
+export { useRecorder, type UseRecorderOptions, type UseRecorderResult } from './use-recorder.ts'
 export { useObjectURL } from './use-object-url.ts'
 export type { RequestResultBase, RequestStatus } from './store.ts'

@@ -1,5 +1,6 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type { SpeechFormat, SpeechModel, SpeechParams, VoxfetchClient, Warning } from '../src/index.ts'
+import { createPlayer, type PlaybackMode, type PlayerState } from '../src/playback/index.ts'
 import { resolveCall } from './call-options.ts'
 import { useProvidedClient } from './provider.tsx'
 import { type RequestResultBase, statusFlags } from './store.ts'
@@ -29,6 +30,15 @@ export interface UseSpeechOptions extends Omit<SpeechParams, 'input' | 'signal' 
   model: SpeechModel
   /** The client to use. @default the `VoxfetchProvider`'s client, else a default `createClient()` */
   client?: VoxfetchClient
+  /**
+   * Whether the hook plays the audio itself. `'stream'` starts the sound while the answer is
+   * still arriving (PCM and WAV through Web Audio, MP3/AAC through MediaSource where the browser
+   * can, else the whole clip); `'whole'` plays once the last byte is in; `false` only fetches, for
+   * your own `<audio src={audioUrl}>`. Call `speak` from a user gesture (a click) so the browser
+   * lets sound start. State in `playback`; the AudioContext is closed on unmount.
+   * @default false
+   */
+  play?: PlaybackMode | false
   /** Called when a `speak` succeeds (not when it was aborted or superseded). */
   onSuccess?: (audio: SpeechAudio, input: string) => void
   /** Called when a `speak` fails (never for an abort). */
@@ -50,6 +60,16 @@ export interface UseSpeechResult extends RequestResultBase {
   blob: Blob | undefined
   mediaType: string | undefined
   warnings: readonly Warning[]
+  /** What the hook's player is doing (with `play`): status, `currentTime`, `duration`. */
+  playback: PlayerState
+  /** Pauses the sound. */
+  pause(): void
+  /** Resumes paused sound. */
+  resume(): void
+  /** Stops the sound at once; a `speak` still downloading is aborted. */
+  stop(): void
+  /** Plays the last audio again from the start (with the `play` mode, `'whole'` when `play` is false). */
+  replay(): void
 }
 
 interface Variables {
@@ -62,14 +82,22 @@ const NO_WARNINGS: readonly Warning[] = Object.freeze([])
 /** Text → audio with state: `speak('Hello')`, then `<audio src={audioUrl} />`. */
 export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
   const provided = useProvidedClient()
+  const [player] = useState(createPlayer)
+  const playback = useSyncExternalStore(player.subscribe, player.getSnapshot, player.getSnapshot)
+  // Closes the AudioContext and revokes the player's URL; a StrictMode remount simply reopens.
+  useEffect(() => () => player.close(), [player])
   const { state, run, runAsync, abort, reset } = useRequest<Variables, SpeechAudio, never>({
     async execute({ input, overrides }, { signal }) {
-      const { client, params } = resolveCall(options, provided, overrides)
+      const { play = false, ...hookOptions } = options
+      // Still inside the click that called `speak`: autoplay policies let sound start from here.
+      if (play) player.unlock()
+      const { client, params } = resolveCall(hookOptions, provided, overrides)
       const result = await client.speech({ ...(params as Omit<SpeechParams, 'input'>), input, signal })
-      const blob = await result.blob()
+      const blob = play ? await player.play(result, { mode: play, signal }) : await result.blob()
       return {
         blob,
-        mediaType: result.mediaType,
+        // The player hands raw PCM back wrapped in WAV: describe the blob we give.
+        mediaType: blob.type || result.mediaType,
         format: result.format,
         warnings: result.warnings,
         requestId: result.requestId,
@@ -85,8 +113,24 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
     () => ({
       speak: (input: string, overrides?: SpeechOverrides) => run({ input, overrides }),
       speakAsync: (input: string, overrides?: SpeechOverrides) => runAsync({ input, overrides }),
+      pause: player.pause,
+      resume: player.resume,
+      stop() {
+        abort()
+        player.stop()
+      },
+      reset() {
+        reset()
+        player.stop()
+      },
     }),
-    [run, runAsync],
+    [run, runAsync, abort, reset, player],
+  )
+  const blob = data?.blob
+  const play = options.play
+  const replay = useMemo(
+    () => () => void (blob && player.play(blob, { mode: play || 'whole' }).catch(() => {})),
+    [blob, play, player],
   )
   return useMemo(
     () => ({
@@ -100,8 +144,9 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
       warnings: data?.warnings ?? NO_WARNINGS,
       error: state.status === 'error' ? state.error : undefined,
       abort,
-      reset,
+      playback,
+      replay,
     }),
-    [actions, state, data, audioUrl, abort, reset],
+    [actions, state, data, audioUrl, abort, playback, replay],
   )
 }

@@ -100,6 +100,18 @@ export const WHOLE_CORE_AND_REACT: SizeCase = {
   code: `export * from 'voxfetch'\nexport * from 'voxfetch/react'`,
 }
 
+/** Everything the player exports, loaded only by whoever plays. */
+export const WHOLE_PLAYER: SizeCase = { name: 'voxfetch/player (whole entry)', code: `export * from 'voxfetch/player'` }
+
+/** Everything the recorder exports. */
+export const WHOLE_RECORDER: SizeCase = { name: 'voxfetch/recorder (whole entry)', code: `export * from 'voxfetch/recorder'` }
+
+/** A page that only speaks: it must not pay for the player. */
+export const SPEECH_ONLY: SizeCase = {
+  name: 'voxfetch speech() only',
+  code: `import { speech } from 'voxfetch'\nexport const speak = async (input) => (await speech({ model: 'tts', input })).blob()`,
+}
+
 // One capability per page (issue 12): what a page that only speaks, or only transcribes, loads.
 
 export const VOXFETCH_SPEECH_ONLY: SizeCase = {

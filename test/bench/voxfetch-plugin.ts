@@ -6,16 +6,22 @@ import { ROOT } from './paths.ts'
 export type VoxfetchSource = 'dist' | 'src'
 
 const ENTRIES: Record<VoxfetchSource, Record<string, string>> = {
-  dist: { voxfetch: 'dist/index.js', 'voxfetch/react': 'dist/react.js', 'voxfetch/node': 'dist/node.js' },
-  src: { voxfetch: 'src/index.ts', 'voxfetch/react': 'react/index.ts', 'voxfetch/node': 'src/node/index.ts' },
+  dist: {
+    voxfetch: 'dist/index.js', 'voxfetch/react': 'dist/react.js', 'voxfetch/node': 'dist/node.js',
+    'voxfetch/player': 'dist/player.js', 'voxfetch/recorder': 'dist/recorder.js',
+  },
+  src: {
+    voxfetch: 'src/index.ts', 'voxfetch/react': 'react/index.ts', 'voxfetch/node': 'src/node/index.ts',
+    'voxfetch/player': 'src/playback/index.ts', 'voxfetch/recorder': 'src/record/index.ts',
+  },
 }
 
-/** Resolves `voxfetch`, `voxfetch/react` and `voxfetch/node` the way an installed package would. */
+/** Resolves `voxfetch` and its subpaths (`react`, `node`, `player`, `recorder`) the way an installed package would. */
 export function voxfetchPlugin(source: VoxfetchSource): Plugin {
   return {
     name: 'voxfetch',
     setup(build) {
-      build.onResolve({ filter: /^voxfetch(\/(react|node))?$/ }, (args) => ({ path: join(ROOT, ENTRIES[source][args.path]!) }))
+      build.onResolve({ filter: /^voxfetch(\/(react|node|player|recorder))?$/ }, (args) => ({ path: join(ROOT, ENTRIES[source][args.path]!) }))
     },
   }
 }

@@ -82,11 +82,18 @@ export async function deliver(context: RequestContext, delivery: Delivery): Prom
   let chunks = delivery.chunks
   if (fault?.kind === 'reset-mid-body') chunks = firstHalf(chunks, total)
   if (fault?.kind === 'slow-body' && chunks.length === 1 && chunks[0]) chunks = splitInTwo(chunks[0])
+  const pace = delivery.status < 300 ? bodyRate(context) : undefined
+  if (pace) chunks = chunks.flatMap((chunk) => splitEvery(chunk, Math.max(1, Math.round(pace / 50))))
+  const started = Date.now()
+  let sent = 0
   for (const [index, chunk] of chunks.entries()) {
     if (index > 0 && delivery.intervalMs) await sleep(delivery.intervalMs)
     if (response.destroyed) return
     if (!response.write(chunk)) await waitForDrain(context)
     if (index === 0 && fault?.kind === 'slow-body') await sleep(fault.ms ?? 0)
+    sent += chunk.length
+    const due = pace ? (sent / pace) * 1000 - (Date.now() - started) : 0
+    if (due > 0) await sleep(due)
   }
   if (fault?.kind === 'reset-mid-body') {
     await sleep(30)
@@ -94,6 +101,21 @@ export async function deliver(context: RequestContext, delivery: Delivery): Prom
     return
   }
   if (!response.destroyed) response.end()
+}
+
+/**
+ * TEST HARNESS, not a persona behaviour: `x-emulator-body-rate: <bytes/s>` sends a 2xx body at
+ * that average rate (in pieces of about 20 ms), e.g. a clip at speaking pace for playback timing.
+ */
+function bodyRate(context: RequestContext): number | undefined {
+  const rate = Number(context.request.headers['x-emulator-body-rate'])
+  return rate > 0 ? rate : undefined
+}
+
+function splitEvery(chunk: Uint8Array, size: number): Uint8Array[] {
+  const pieces: Uint8Array[] = []
+  for (let start = 0; start < chunk.length; start += size) pieces.push(chunk.subarray(start, start + size))
+  return pieces
 }
 
 function splitInTwo(chunk: Uint8Array): Uint8Array[] {

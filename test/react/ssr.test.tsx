@@ -24,6 +24,22 @@ afterEach(() => {
 })
 
 describe('server rendering', () => {
+  it('renderToString of useSpeech with play and of useRecorder touches no browser global', async () => {
+    const consoleError = vi.spyOn(console, 'error')
+    const { renderToString } = await import('react-dom/server')
+    await import('../../src/index.ts') // ofetch's fetch shim looks at globals once, on import
+    const touched = trapBrowserGlobals()
+    const { useRecorder, useSpeech } = await import('../../react/index.ts')
+    function Page() {
+      const speech = useSpeech({ model: 'tts', play: 'stream' })
+      const recorder = useRecorder({ maxDurationMs: 1000 })
+      return <p>{speech.playback.status}/{recorder.status}/{recorder.level}</p>
+    }
+    expect(renderToString(<Page />)).toBe('<p>idle<!-- -->/<!-- -->idle<!-- -->/<!-- -->0</p>')
+    expect(touched.filter((name) => name !== 'document')).toEqual([])
+    expect(consoleError).not.toHaveBeenCalled()
+  })
+
   it('renderToString of both hooks touches no window, XMLHttpRequest, URL.createObjectURL or network', async () => {
     const React = await import('react')
     expect(React.version.split('.')[0]).toBe(process.env.EXPECTED_REACT_MAJOR)

@@ -290,3 +290,44 @@ describe('clients', () => {
     expect(emu.emulator.requests).toHaveLength(0)
   })
 })
+
+describe('useSpeech with play', () => {
+  it("plays with the hook's player ('whole' in jsdom, which has no Web Audio or MediaSource), revokes both the player's and the hook's URLs, closes on unmount under StrictMode", async () => {
+    const urls = countObjectURLs()
+    const { result, unmount } = renderHook(() => useSpeech({ ...speechOptions, play: 'stream' }), { wrapper: emu.wrapper({ strict: true }) })
+    expect(result.current.playback).toEqual({ status: 'idle' })
+    await act(() => result.current.speakAsync('Play it'))
+    await waitFor(() => expect(result.current.audioUrl).toBeDefined())
+    const playback = result.current.playback
+    // No Web Audio or MediaSource here: the stream falls back to the whole clip on the element.
+    expect(playback).toMatchObject({ status: 'loading', engine: 'element', mediaType: 'audio/wav', blob: result.current.blob })
+    expect(playback.status !== 'idle' && playback.url).toMatch(/^blob:/)
+    expect(urls.live()).toHaveLength(2)
+    act(() => result.current.stop())
+    expect(result.current.playback).toEqual({ status: 'idle' })
+    expect(result.current.status).toBe('success') // stopping the sound keeps the audio
+    expect(urls.live()).toEqual([result.current.audioUrl])
+    act(() => result.current.replay())
+    expect(result.current.playback).toMatchObject({ status: 'loading', engine: 'element' })
+    unmount()
+    expect(urls.live()).toEqual([])
+    expect(emu.emulator.requests).toHaveLength(1)
+  })
+
+  it('an abort during the download stops the player too, and a newer speak supersedes the playing one', async () => {
+    const { result } = renderHook(() => useSpeech({ ...speechOptions, play: 'whole' }), { wrapper: emu.wrapper() })
+    let first!: Promise<Error>
+    act(() => {
+      first = caught(result.current.speakAsync('First', { headers: fault('slow-body:1500') }))
+    })
+    await waitFor(() => expect(result.current.playback.status).toBe('loading'))
+    await act(() => result.current.speakAsync('Second'))
+    expect(isAbortError(await first)).toBe(true)
+    expect(result.current.playback).toMatchObject({ status: 'loading', engine: 'element' })
+    act(() => result.current.speak('Third', { headers: fault('slow-body:1500') }))
+    await waitFor(() => expect(result.current.playback.status !== 'idle' && result.current.playback.blob).toBe(undefined))
+    act(() => result.current.abort())
+    expect(result.current.playback).toEqual({ status: 'idle' })
+    expect(result.current.status).toBe('idle')
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { measureBundle } from '../bench/bundle-size.ts'
 import { type Entry, hasDist } from '../bench/paths.ts'
 import { SIZE_BUDGET } from '../bench/size-budget.ts'
-import { WHOLE_CORE, WHOLE_CORE_AND_REACT } from '../bench/size-cases.ts'
+import { SPEECH_ONLY, WHOLE_CORE, WHOLE_CORE_AND_REACT, WHOLE_PLAYER, WHOLE_RECORDER } from '../bench/size-cases.ts'
 import { kb } from '../bench/table.ts'
 
 // Measured on dist/ (what users install), the way `npm run bench` measures it: esbuild, browser
@@ -22,9 +22,24 @@ describe('bundle size budgets', () => {
   it('keeps what the react entry adds to the core within its gzip budget', async () => {
     requireBuilt('index')
     requireBuilt('react')
-    const [core, both] = await Promise.all([measureBundle(WHOLE_CORE.code), measureBundle(WHOLE_CORE_AND_REACT.code)])
-    const added = both.gzip - core.gzip
+    const [core, both, player, recorder] = await Promise.all(
+      [WHOLE_CORE, WHOLE_CORE_AND_REACT, WHOLE_PLAYER, WHOLE_RECORDER].map((sizeCase) => measureBundle(sizeCase.code)),
+    )
+    // The hooks load the player and the recorder entries, budgeted on their own below.
+    const added = both!.gzip - core!.gzip - player!.gzip - recorder!.gzip
     console.info(`voxfetch/react adds: ${kb(added)} gzip (${added} B; budget ${kb(SIZE_BUDGET.reactAdds)})`)
     expect(added).toBeLessThanOrEqual(SIZE_BUDGET.reactAdds)
+  })
+
+  it('keeps the player and the recorder within their budgets; a page that only speaks pays nothing for either', async () => {
+    for (const entry of ['index', 'player', 'recorder'] as const) requireBuilt(entry)
+    const [player, recorder, speechOnly] = await Promise.all([WHOLE_PLAYER, WHOLE_RECORDER, SPEECH_ONLY].map((sizeCase) => measureBundle(sizeCase.code)))
+    console.info(`voxfetch/player: ${kb(player!.gzip)} gzip (${player!.gzip} B; budget ${kb(SIZE_BUDGET.player)}); voxfetch/recorder: ${kb(recorder!.gzip)} gzip (${recorder!.gzip} B; budget ${kb(SIZE_BUDGET.recorder)})`)
+    expect(player!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.player)
+    expect(recorder!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.recorder)
+    expect(Object.keys(speechOnly!.inputs).filter((path) => /player|recorder|playback|record\//.test(path))).toEqual([])
+    const fromSources = await measureBundle(SPEECH_ONLY.code, 'src')
+    expect(Object.keys(fromSources.inputs).some((path) => path.startsWith('src/speech'))).toBe(true)
+    expect(Object.keys(fromSources.inputs).filter((path) => /src\/(playback|record)\//.test(path))).toEqual([])
   })
 })

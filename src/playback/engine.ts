@@ -1,0 +1,60 @@
+/** What the player hears back from the engine playing the current clip. */
+export interface EngineEvents {
+  /** Sound is (about to be) audible. */
+  playing(): void
+  /** The last sample has played. */
+  ended(): void
+  error(error: Error): void
+  /** Time or duration moved. */
+  changed(): void
+}
+
+/** One clip being played one way (Web Audio, MediaSource or a whole-clip blob URL). */
+export interface Engine {
+  /** The next bytes of the clip; `false` when this engine cannot play them after all. */
+  write(bytes: Uint8Array): boolean
+  /** No more bytes will come. */
+  end(): void
+  pause(): void
+  resume(): void
+  /** Silences the clip at once and releases what it holds. */
+  stop(): void
+  readonly currentTime: number
+  readonly duration: number | undefined
+}
+
+/** Forwards an audio element's events to the player; returns the unsubscription. */
+export function bindElement(element: HTMLAudioElement, events: EngineEvents): () => void {
+  const handlers: [string, () => void][] = [
+    ['playing', () => events.playing()],
+    ['ended', () => events.ended()],
+    ['error', () => events.error(new Error(`The browser could not play the audio (media error ${element.error?.code ?? '?'}: ${element.error?.message ?? 'unknown'})`))],
+    ['timeupdate', () => events.changed()],
+    ['durationchange', () => events.changed()],
+  ]
+  for (const [name, handler] of handlers) element.addEventListener(name, handler)
+  return () => {
+    for (const [name, handler] of handlers) element.removeEventListener(name, handler)
+  }
+}
+
+/** Starts an element; a refusal (autoplay policy, unsupported source) becomes an engine error. */
+export function startElement(element: HTMLAudioElement, events: EngineEvents, isCurrent: () => boolean): void {
+  // Older engines (and jsdom) return nothing from play().
+  element.play()?.catch((error: unknown) => {
+    // A pause or a new source interrupts a pending play(): that is not a failure.
+    if (!isCurrent() || (error instanceof DOMException && error.name === 'AbortError')) return
+    events.error(error instanceof Error ? error : new Error(String(error)))
+  })
+}
+
+/** Detaches a source from an element so it stops at once and lets the data go. */
+export function resetElement(element: HTMLAudioElement): void {
+  element.pause()
+  element.removeAttribute('src')
+  element.load()
+}
+
+export function finiteOrUndefined(value: number): number | undefined {
+  return Number.isFinite(value) && value > 0 ? value : undefined
+}

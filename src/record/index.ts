@@ -1,0 +1,5 @@
+export { createRecorder, type Recorder, type RecorderOptions } from './recorder.ts'
+export type { RecorderState, RecorderStatus, StopReason } from './recorder-state.ts'
+export { RecorderError, isRecorderError, type RecorderErrorReason } from './recorder-error.ts'
+export { pickRecordingFormat, RECORDING_FORMATS, type RecordingFormat } from './recording-format.ts'
+export type { InputLevel } from './input-level.ts'
