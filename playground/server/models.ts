@@ -1,5 +1,5 @@
 import { TRANSCRIPTION_EXTENSIONS } from '../../src/audio/media-type.ts'
-import type { LiteLLMConfig } from '../../test/emulator/index.ts'
+import { TEST_KEYS, type LiteLLMConfig } from '../../test/emulator/index.ts'
 import { speechModelInfo } from '../src/speech-capabilities.ts'
 import type { PlaygroundInfo } from '../src/playground-info.ts'
 import type { Upstream } from './forward.ts'
@@ -22,6 +22,9 @@ export function emulatorInfo(config: LiteLLMConfig): PlaygroundInfo {
       .filter((entry) => isTranscription(entry.litellm_params.model))
       .map((entry) => ({ name: entry.model_name, maxFileSizeMB: entry.litellm_params.max_file_size_mb ?? OPENAI_LIMIT_MB })),
     uploadFormats: [...TRANSCRIPTION_EXTENSIONS],
+    // The emulator's OpenAI persona streams transcripts (openai/openai-openapi
+    // CreateTranscriptionRequest `stream`); its key is the public test key README prints.
+    streamingTranscription: { model: 'openai/gpt-4o-transcribe', path: '/openai/v1', apiKey: TEST_KEYS.openai },
   }
 }
 

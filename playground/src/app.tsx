@@ -42,7 +42,7 @@ export function App() {
           <h1>Speech in. Text out.<br />Right in the browser.</h1>
           <p className="lead">
             voxfetch is a small fetch-only client for LiteLLM proxies, OpenAI, Azure, Gemini and Vertex AI, with React hooks.
-            This page is built on the <code>useSpeech</code> and <code>useTranscription</code> hooks. Make a clip, then send it back.
+            This page is built on the <code>useSpeech</code>, <code>useTranscription</code> and <code>useRecorder</code> hooks. Make a clip, then send it back.
           </p>
           <p className="hero-links">
             <a href="./plain.html">The same in plain JavaScript →</a>
@@ -55,12 +55,13 @@ export function App() {
               server={info.upstream.kind}
               onTranscribe={(file) => setHandoff((last) => ({ file, id: (last?.id ?? 0) + 1 }))}
             />
-            <TranscriptionCard models={info.transcriptionModels} uploadFormats={info.uploadFormats} handoff={handoff} />
+            <TranscriptionCard models={info.transcriptionModels} uploadFormats={info.uploadFormats} handoff={handoff} streaming={info.streamingTranscription} />
           </div>
         ) : (
           <div className="cards cards-loading" aria-busy="true" />
         )}
         <ul className="features">
+          <li><strong>Sound at the first bytes</strong> Streamed playback starts while the clip is still arriving; switch to "Whole clip" to compare.</li>
           <li><strong>Real upload progress</strong> Browser uploads go through XMLHttpRequest, the one API that reports them.</li>
           <li><strong>Errors before the network</strong> Bad options and oversized files fail with a typed error: try whisper-small (1 MB).</li>
           <li><strong>No leaked blob URLs</strong> Each clip's URL is revoked when it is replaced or the component unmounts.</li>

@@ -9,6 +9,22 @@ export interface PlaygroundInfo {
   transcriptionModels: TranscriptionModelInfo[]
   /** File extensions voxfetch accepts for upload: the list its type error names. */
   uploadFormats: string[]
+  /**
+   * Where a streamed transcript can be watched growing. A LiteLLM proxy answers a transcription
+   * as one JSON document (its `atranscription` returns a whole `TranscriptionResponse`), so with
+   * the embedded emulator this names its OpenAI persona on the same origin, with the emulator's
+   * public test key; a real proxy has none.
+   */
+  streamingTranscription?: StreamingTranscriptionInfo
+}
+
+export interface StreamingTranscriptionInfo {
+  /** A model that streams its transcript, e.g. `openai/gpt-4o-transcribe`. */
+  model: string
+  /** The persona's base path on the page's origin, e.g. `/openai/v1`. */
+  path: string
+  /** The emulator's public test key for that persona (never a real provider key). */
+  apiKey: string
 }
 
 export interface TranscriptionModelInfo {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { SpeechFormat } from 'voxfetch'
-import { useSpeech } from 'voxfetch/react'
+import { useSpeech, type UseSpeechOptions } from 'voxfetch/react'
 import { CodePeek, optionsLiteral } from './code-peek.tsx'
 import { testHeaders } from './connection.ts'
 import { ModelField } from './model-field.tsx'
@@ -9,8 +9,9 @@ import { SpeechOutput } from './speech-output.tsx'
 
 // 'auto' sends no response_format: a proxy alias's model picks (mp3 for OpenAI, WAV for Gemini).
 type FormatChoice = SpeechFormat | 'auto'
+type PlaybackMode = Exclude<UseSpeechOptions['play'], false | undefined>
 
-const SAMPLE = 'Hello! This voice was synthesized on request, streamed to your browser and played from a blob URL. Now send it back to be transcribed.'
+const SAMPLE = 'Hello! This voice was synthesized on request and started playing with its first bytes, while the rest was still arriving. Now send it back to be transcribed.'
 const MAX_INPUT = 4096
 
 interface SpeechCardProps {
@@ -30,6 +31,8 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
   const [chosenFormat, setFormat] = useState<FormatChoice>('auto')
   const [speed, setSpeed] = useState(1)
   const [instructions, setInstructions] = useState('')
+  const [playMode, setPlayMode] = useState<PlaybackMode>('stream')
+  const [requestedAt, setRequestedAt] = useState<number>()
   // A typed-in model is judged by its name, as a proxy alias can only be.
   const info = models.find((entry) => entry.name === model) ?? speechModelInfo(model, model, server)
   const voice = pick(info.voices, chosenVoice)
@@ -42,7 +45,7 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
     speed: info.speed && speed !== 1 ? speed : undefined,
     instructions: (info.instructions && instructions.trim()) || undefined,
   }
-  const speech = useSpeech(options)
+  const speech = useSpeech({ ...options, play: playMode })
 
   return (
     <section className="card" aria-labelledby="speech-title" data-testid="speech-card">
@@ -59,6 +62,7 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
         className="stack"
         onSubmit={(event) => {
           event.preventDefault()
+          setRequestedAt(performance.now())
           speech.speak(text, { headers: testHeaders() })
         }}
       >
@@ -107,15 +111,26 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
           </div>
         </div>
         {info.note && <p className="hint" id="speech-note" data-testid="speech-note">{info.note}.</p>}
+        <fieldset className="field">
+          <legend className="label">Playback <span className="hint">{playMode === 'stream' ? 'sound starts with the first bytes' : 'sound starts after the last byte'}</span></legend>
+          <div className="segmented" data-testid="speech-play-mode">
+            {(['stream', 'whole'] as const).map((mode) => (
+              <label key={mode} className="segment">
+                <input type="radio" name="speech-play" value={mode} checked={playMode === mode} onChange={() => setPlayMode(mode)} data-testid={`play-${mode}`} />
+                <span>{mode === 'stream' ? 'Streamed' : 'Whole clip'}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
         <div className="actions">
           <button className="button button-primary" type="submit" disabled={!text.trim()} data-testid="speak">
             {speech.isPending ? <><span className="spinner" aria-hidden="true" />Speaking…</> : 'Speak'}
           </button>
-          {speech.isPending && <button className="button" type="button" onClick={speech.abort}>Stop</button>}
+          {(speech.isPending || speech.playback.status === 'playing') && <button className="button" type="button" onClick={speech.stop} data-testid="speech-stop">Stop</button>}
         </div>
       </form>
-      <SpeechOutput speech={speech} requested={format} onTranscribe={onTranscribe} />
-      <CodePeek code={`const { speak, audioUrl } = useSpeech(${optionsLiteral(options)})\n\nspeak(text) // then <audio src={audioUrl} controls />`} />
+      <SpeechOutput speech={speech} requested={format} requestedAt={requestedAt} onTranscribe={onTranscribe} />
+      <CodePeek code={`const { speak, playback, audioUrl } = useSpeech(${optionsLiteral({ ...options, play: playMode })})\n\nspeak(text) // ${playMode === 'stream' ? 'plays from the first bytes' : 'plays once the last byte is in'}; audioUrl for replay`} />
     </section>
   )
 }

@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState } from 'react'
-import type { TranscriptionFormat } from 'voxfetch'
-import { useTranscription, type UseTranscriptionResult } from 'voxfetch/react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { createClient, type TranscriptionFormat } from 'voxfetch'
+import { useRecorder, useTranscription, type UseTranscriptionResult } from 'voxfetch/react'
 import { CodePeek, optionsLiteral } from './code-peek.tsx'
 import { testHeaders } from './connection.ts'
 import { DropZone } from './drop-zone.tsx'
 import { ErrorNotice } from './error-notice.tsx'
 import { formatBytes } from './format.ts'
 import { ModelField } from './model-field.tsx'
-import type { TranscriptionModelInfo } from './playground-info.ts'
+import type { StreamingTranscriptionInfo, TranscriptionModelInfo } from './playground-info.ts'
 import { RecordButton } from './record-button.tsx'
-import { useRecorder } from './use-recorder.ts'
 
 const FORMATS: readonly TranscriptionFormat[] = ['json', 'verbose_json', 'text', 'srt', 'vtt']
 const DEFAULT_LIMIT_MB = 25
@@ -20,10 +19,24 @@ interface TranscriptionCardProps {
   uploadFormats: readonly string[]
   /** A clip handed over by the speech card; each new `id` is transcribed once. */
   handoff: { file: File; id: number } | undefined
+  /** A model that streams its transcript on this origin (the emulator's OpenAI persona), if any. */
+  streaming: StreamingTranscriptionInfo | undefined
 }
 
-export function TranscriptionCard({ models, uploadFormats, handoff }: TranscriptionCardProps) {
-  const [model, setModel] = useState(models[0]?.name ?? 'whisper')
+// The emulator sends a transcript's events as fast as it can; this asks it to space them (its
+// `x-emulator-stream-interval-ms` header) so the growing text can be seen. A real server paces
+// them by recognition.
+const EMULATOR_EVENT_INTERVAL_MS = '90'
+
+export function TranscriptionCard({ models, uploadFormats, handoff, streaming }: TranscriptionCardProps) {
+  const [chosenModel, setModel] = useState(models[0]?.name ?? 'whisper')
+  const [stream, setStream] = useState(false)
+  const streamClient = useMemo(
+    () => streaming && createClient({ baseURL: `${window.location.origin}${streaming.path}`, apiKey: streaming.apiKey }),
+    [streaming],
+  )
+  // Streaming goes to the model that streams; a proxy alias would answer whole.
+  const model = stream && streaming ? streaming.model : chosenModel
   const [language, setLanguage] = useState('')
   const [format, setFormat] = useState<TranscriptionFormat>('json')
   const [file, setFile] = useState<File>()
@@ -33,13 +46,15 @@ export function TranscriptionCard({ models, uploadFormats, handoff }: Transcript
     maxFileSizeMB: limitMB,
     response_format: format === 'json' ? undefined : format,
     language: language.trim() || undefined,
+    ...(stream ? { stream: true } : {}),
   }
-  const transcription = useTranscription(options)
+  const transcription = useTranscription({ ...options, ...(stream && streamClient ? { client: streamClient } : {}) })
   const start = (next: File) => {
     setFile(next)
-    transcription.transcribe(next, { headers: testHeaders() })
+    const paced: Record<string, string> = stream && streamClient ? { 'x-emulator-stream-interval-ms': EMULATOR_EVENT_INTERVAL_MS } : {}
+    transcription.transcribe(next, { headers: { ...paced, ...testHeaders() } })
   }
-  const recorder = useRecorder(start)
+  const recorder = useRecorder({ maxFileSizeMB: limitMB, onRecorded: (recorded) => start(recorded) })
   const card = useRef<HTMLElement>(null)
   const handled = useRef<number>(undefined)
   useEffect(() => {
@@ -64,13 +79,20 @@ export function TranscriptionCard({ models, uploadFormats, handoff }: Transcript
       </header>
       <div className="stack">
         <div className="grid-2 grid-2-wide">
-          <ModelField
-            label="Model"
-            models={names}
-            value={model}
-            onChange={setModel}
-            describe={(name) => `max ${models.find((entry) => entry.name === name)?.maxFileSizeMB ?? DEFAULT_LIMIT_MB} MB`}
-          />
+          {stream && streaming ? (
+            <div className="field">
+              <span className="label">Model <span className="hint">streams its transcript</span></span>
+              <p className="fixed-value" data-testid="stream-model">{streaming.model}</p>
+            </div>
+          ) : (
+            <ModelField
+              label="Model"
+              models={names}
+              value={chosenModel}
+              onChange={setModel}
+              describe={(name) => `max ${models.find((entry) => entry.name === name)?.maxFileSizeMB ?? DEFAULT_LIMIT_MB} MB`}
+            />
+          )}
           <div className="field">
             <label className="label" htmlFor="transcription-language">Language <span className="hint">optional</span></label>
             <input id="transcription-language" value={language} placeholder="en" onChange={(event) => setLanguage(event.target.value)} />
@@ -87,6 +109,17 @@ export function TranscriptionCard({ models, uploadFormats, handoff }: Transcript
             ))}
           </div>
         </fieldset>
+        <label className="switch">
+          <input type="checkbox" checked={stream} onChange={(event) => setStream(event.target.checked)} data-testid="transcription-stream" />
+          <span>Stream the transcript as it is recognized</span>
+        </label>
+        {stream && (
+          <p className="hint" data-testid="stream-note">
+            {streaming
+              ? `A LiteLLM proxy answers a transcription whole, so this goes to the emulator's OpenAI persona on this origin (${streaming.path}, its public test key), which streams text deltas.`
+              : 'A LiteLLM proxy answers a transcription whole: the text arrives at once, as one event. No upload progress while streaming.'}
+          </p>
+        )}
         <DropZone onFile={start} limitMB={limitMB} formats={uploadFormats} />
         <RecordButton recorder={recorder} />
         {file && <SelectedFile file={file} limitMB={limitMB} transcription={transcription} onRetry={() => start(file)} />}
@@ -94,7 +127,9 @@ export function TranscriptionCard({ models, uploadFormats, handoff }: Transcript
         {((transcription.isPending && transcription.progress) || (transcription.isSuccess && file)) && <UploadProgress transcription={transcription} />}
       </div>
       <TranscriptionOutput transcription={transcription} />
-      <CodePeek code={`const { transcribe, progress, text } = useTranscription(${optionsLiteral(options)})\n\ntranscribe(file) // progress.percent while it uploads, then text`} />
+      <CodePeek code={stream
+        ? `const { transcribe, partialText } = useTranscription(${optionsLiteral(options)})\n\ntranscribe(file) // partialText grows with each delta`
+        : `const { transcribe, progress, text } = useTranscription(${optionsLiteral(options)})\nconst { start, stop, level } = useRecorder({ onRecorded: transcribe })\n\ntranscribe(file) // progress.percent while it uploads, then text`} />
     </section>
   )
 }
@@ -157,6 +192,13 @@ const showHeaders = (_key: string, value: unknown) => (value instanceof Headers 
 function TranscriptionOutput({ transcription }: { transcription: UseTranscriptionResult }) {
   const { data, error } = transcription
   if (error) return <div className="output"><ErrorNotice error={error} /></div>
+  if (transcription.isPending && transcription.partialText) {
+    return (
+      <div className="output" aria-live="polite">
+        <p className="transcript is-growing" data-testid="partial-transcript">{transcription.partialText}<span className="caret" aria-hidden="true" /></p>
+      </div>
+    )
+  }
   // A new attempt clears the transcript it will replace.
   if (!data || transcription.isPending) return null
   return (
