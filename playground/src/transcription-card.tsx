@@ -32,7 +32,8 @@ export function TranscriptionCard({ models, uploadFormats, handoff, streaming }:
   const [chosenModel, setModel] = useState(models[0]?.name ?? 'whisper')
   const [stream, setStream] = useState(false)
   const streamClient = useMemo(
-    () => streaming && createClient({ baseURL: `${window.location.origin}${streaming.path}`, apiKey: streaming.apiKey }),
+    // The key is the emulator's public test key, not a secret: hence the opt-in a real key never gets.
+    () => streaming && createClient({ baseURL: `${window.location.origin}${streaming.path}`, apiKey: streaming.apiKey, dangerouslyAllowBrowser: true }),
     [streaming],
   )
   // Streaming goes to the model that streams; a proxy alias would answer whole.
