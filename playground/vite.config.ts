@@ -1,13 +1,24 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-// The pages import `voxfetch` and `voxfetch/react` as an app would; both resolve to the source.
+/**
+ * The plain page imports the no-bundler browser build from `/vendor/voxfetch/` (served by the
+ * playground server from `dist/browser/`), as a page without a bundler would from a CDN: Vite
+ * leaves that import as it is, in dev and in the build.
+ */
+const browserBuild: Plugin = {
+  name: 'voxfetch-browser-build',
+  enforce: 'pre',
+  resolveId: (id) => (id.startsWith('/vendor/voxfetch/') ? { id, external: true } : undefined),
+}
+
+// The React page imports `voxfetch` and `voxfetch/react` as an app would; both resolve to the source.
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [browserBuild, react()],
   resolve: {
     alias: [
       { find: /^voxfetch\/react$/, replacement: here('../react/index.ts') },

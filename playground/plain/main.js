@@ -1,5 +1,7 @@
-// voxfetch without a framework: plain modules, the platform's elements, one client.
-import { createClient, isAbortError } from 'voxfetch'
+// voxfetch without a framework or a bundler: plain modules, the platform's elements, one client.
+// `/vendor/voxfetch/` is the package's browser build (`voxfetch/browser`, dist/browser/), one
+// self-contained ESM file per entry, as unpkg or jsDelivr would serve it: no import map needed.
+import { createClient, isAbortError } from '/vendor/voxfetch/index.js'
 
 // The playground server answers /v1/audio/* on this origin (the emulator, or a LiteLLM proxy it
 // forwards to, adding the key itself), so the page holds no key.
@@ -16,6 +18,8 @@ const items = (texts) => texts.map((text) => Object.assign(document.createElemen
 // upload limit, and the file types voxfetch accepts.
 const speechModels = new Map()
 const limits = new Map([['whisper', 25]])
+// A model that streams its transcript on this origin (the emulator's OpenAI persona), if any.
+let streaming
 fetch('/playground.json')
   .then((response) => response.json())
   .then((info) => {
@@ -28,6 +32,13 @@ fetch('/playground.json')
     showLimit()
     $('#file-input').accept = info.uploadFormats.map((format) => `.${format}`).join(',')
     $('#upload-formats').textContent = info.uploadFormats.join(', ')
+    streaming = info.streamingTranscription && {
+      model: info.streamingTranscription.model,
+      path: info.streamingTranscription.path,
+      // The emulator's public test key, not a secret: hence the opt-in a real key never gets.
+      client: createClient({ baseURL: location.origin + info.streamingTranscription.path, apiKey: info.streamingTranscription.apiKey, dangerouslyAllowBrowser: true }),
+    }
+    showStreamNote()
   })
   .catch(() => {})
 
@@ -105,6 +116,42 @@ let upload
 const showLimit = () => ($('#limit-hint').textContent = `Max ${limits.get($('#transcription-model').value) ?? 25}\u00a0MB`)
 $('#transcription-model').addEventListener('change', showLimit)
 
+/** Which model and client a transcription uses: the streaming persona when streaming is on. */
+function showStreamNote() {
+  const on = $('#transcription-stream').checked
+  $('#stream-note').hidden = !on
+  $('#transcription-model').disabled = on && Boolean(streaming)
+  $('#stream-note').textContent = streaming
+    ? `A LiteLLM proxy answers a transcription whole, so this goes to ${streaming.model} on the emulator's OpenAI persona (${streaming.path}, its public test key), which streams text deltas.`
+    : 'A LiteLLM proxy answers a transcription whole: the text arrives at once, as one event.'
+}
+$('#transcription-stream').addEventListener('change', showStreamNote)
+
+// The emulator sends a transcript's events as fast as it can; this asks it to space them (its
+// `x-emulator-stream-interval-ms` header) so the growing text can be seen.
+const PACED = { 'x-emulator-stream-interval-ms': '90' }
+
+/** Streamed: the transcript grows with each delta; no upload progress (fetch cannot report it). */
+async function transcribeStreamed(file, signal) {
+  const target = streaming ?? { model: $('#transcription-model').value, client }
+  const transcript = await target.client.streamTranscription({
+    model: target.model,
+    file,
+    maxFileSizeMB: streaming ? undefined : limits.get(target.model),
+    signal,
+    headers: { ...(streaming ? PACED : {}), ...testHeaders() },
+  })
+  let text = ''
+  $('#transcript').classList.add('is-growing')
+  for await (const piece of transcript.textStream) {
+    text += piece
+    $('#transcript').textContent = text
+    $('#transcription-output').hidden = false
+  }
+  $('#transcript').classList.remove('is-growing')
+  return transcript.final
+}
+
 async function transcribe(file) {
   upload?.abort()
   const controller = new AbortController()
@@ -116,9 +163,10 @@ async function transcribe(file) {
   $('#progress-block').hidden = true
   $('#transcription-error').hidden = true
   $('#transcription-output').hidden = true
+  delete $('#transcript').dataset.final
   try {
     const model = $('#transcription-model').value
-    const result = await client.transcription({
+    const result = $('#transcription-stream').checked ? await transcribeStreamed(file, controller.signal) : await client.transcription({
       model,
       file,
       maxFileSizeMB: limits.get(model),
@@ -134,6 +182,7 @@ async function transcribe(file) {
     progress.value = 100
     label.textContent = 'Uploaded and transcribed'
     $('#transcript').textContent = result.text
+    $('#transcript').dataset.final = 'true'
     $('#transcription-output').hidden = false
   } catch (error) {
     if (isAbortError(error)) {

@@ -20,7 +20,15 @@ export interface PlaygroundServerOptions {
   info: () => PlaygroundInfo | Promise<PlaygroundInfo>
   /** `'vite'`: Vite's dev middleware, from source (npm start); `{ dir }`: the built pages. */
   pages: 'vite' | { dir: string }
+  /**
+   * The no-bundler browser build the plain page imports, served at `/vendor/voxfetch/`.
+   * @default the package's `dist/browser` (built by `npm start` and `npm run build`)
+   */
+  browserBuildDir?: string
 }
+
+/** Where the plain page imports voxfetch from: the browser build, as a CDN would serve it. */
+export const VENDOR_PATH = '/vendor/voxfetch'
 
 export interface PlaygroundServer {
   /** e.g. `http://127.0.0.1:4000` */
@@ -34,6 +42,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void | Pr
 /** One origin for the pages and the proxy API, so the page needs neither CORS nor a key. */
 export async function startPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   let pages: Handler = (_request, response) => notFound(response)
+  const vendor = serveStatic(options.browserBuildDir ?? fileURLToPath(new URL('../../dist/browser', import.meta.url)), VENDOR_PATH)
   const host = options.host ?? '127.0.0.1'
   let hosts = new Set<string>()
   // Every route, Vite's included, checks Host and Origin first; only allow-listed API calls of
@@ -52,7 +61,8 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
       const url = upstreamURL(options.upstream.url, path, query)
       return url ? forward(request, response, options.upstream, url) : refuse(response, { status: 400, message: 'playground server: request target refused' })
     }
-    Promise.resolve(pages(request, response)).catch(() => response.destroy())
+    const handler = path.startsWith(`${VENDOR_PATH}/`) ? vendor : pages
+    Promise.resolve(handler(request, response)).catch(() => response.destroy())
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

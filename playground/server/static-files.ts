@@ -15,10 +15,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 }
 
-/** Serves the built playground (`vite build` output): `/` is index.html, assets are immutable. */
-export function serveStatic(root: string) {
+/**
+ * Serves the built playground (`vite build` output): `/` is index.html, assets are immutable.
+ * With `prefix` (e.g. `/vendor/voxfetch`), serves `root` under that path instead; nothing outside
+ * `root` is ever read.
+ */
+export function serveStatic(root: string, prefix = '') {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://playground.invalid').pathname)
+    const full = decodeURIComponent(new URL(request.url ?? '/', 'http://playground.invalid').pathname)
+    if (!full.startsWith(`${prefix}/`)) return notFound(response)
+    const pathname = full.slice(prefix.length)
     const relative = normalize(pathname === '/' ? '/index.html' : pathname)
     const file = join(root, relative)
     if (!file.startsWith(root + sep) || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound(response)
