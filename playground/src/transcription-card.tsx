@@ -111,7 +111,7 @@ export function TranscriptionCard({ models, uploadFormats, handoff, streaming }:
           </div>
         </fieldset>
         <label className="switch">
-          <input type="checkbox" checked={stream} onChange={(event) => setStream(event.target.checked)} data-testid="transcription-stream" />
+          <input type="checkbox" checked={stream} onChange={(event) => setStream(event.target.checked)} data-testid="transcription-stream" /><span className="switch-track" aria-hidden="true" />
           <span>Stream the transcript as it is recognized</span>
         </label>
         {stream && (
