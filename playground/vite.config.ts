@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
@@ -9,10 +10,19 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * playground server from `dist/browser/`), as a page without a bundler would from a CDN: Vite
  * leaves that import as it is, in dev and in the build.
  */
+const VENDOR = '/vendor/voxfetch/'
 const browserBuild: Plugin = {
   name: 'voxfetch-browser-build',
   enforce: 'pre',
-  resolveId: (id) => (id.startsWith('/vendor/voxfetch/') ? { id, external: true } : undefined),
+  resolveId(id, importer) {
+    if (id.startsWith(VENDOR)) return { id, external: true }
+    // The build's own chunks, imported relatively from inside it.
+    if (importer?.startsWith(VENDOR) && id.startsWith('./')) return { id: VENDOR + id.slice(2), external: true }
+    return undefined
+  },
+  // Dev only: Vite pre-transforms what a module imports; the playground server answers the
+  // browser's own request for these files before Vite sees it, from the same dist/browser.
+  load: (id) => (id.startsWith(VENDOR) ? readFile(here(`../dist/browser/${id.slice(VENDOR.length)}`), 'utf8').catch(() => '') : undefined),
 }
 
 // The React page imports `voxfetch` and `voxfetch/react` as an app would; both resolve to the source.

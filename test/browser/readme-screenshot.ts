@@ -23,7 +23,9 @@ try {
   await page.goto(server.url)
   await page.getByTestId('speak').click()
   await page.waitForFunction(() => (document.querySelector<HTMLAudioElement>('[data-testid=speech-audio]')?.duration ?? 0) > 0)
-  await page.evaluate(() => document.querySelector('audio')?.pause())
+  // The hook plays the clip itself (play: 'stream'); stop it, keeping the clip for replay.
+  const stop = page.getByTestId('speech-stop')
+  if (await stop.isVisible()) await stop.click()
   await page.getByTestId('transcribe-clip').click()
   await page.getByTestId('transcript').waitFor()
   await page.mouse.move(0, 0)
