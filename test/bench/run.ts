@@ -3,6 +3,7 @@ import { geminiWavTable } from './gemini-wav.ts'
 import { loadCore } from './load.ts'
 import { machineTable } from './machine.ts'
 import { overheadTable } from './overhead.ts'
+import { playgroundSizeTable } from './playground-size.ts'
 import { ROOT } from './paths.ts'
 import { RESULTS_FILE, writeResults } from './report.ts'
 import { sizeTables } from './size.ts'
@@ -41,6 +42,7 @@ async function section(name: Section, make: () => Promise<Table | Table[]>): Pro
 
 show(machineTable())
 await section('size', sizeTables)
+await section('size', playgroundSizeTable)
 const needsServer = [...selected].some((name) => name !== 'size')
 if (needsServer) {
   const dist = `${ROOT}/dist`
