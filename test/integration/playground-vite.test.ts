@@ -37,6 +37,18 @@ describe('playground server with Vite (npm start)', () => {
     expect((await rawRequest(server.port, `GET / HTTP/1.1\r\nHost: rebind.attacker.example:${server.port}`)).status).toBe(403)
   })
 
+  it('leaves the plain page\'s browser-build import alone and serves it from dist/browser', async () => {
+    const main = await rawRequest(server.port, `GET /plain/main.js HTTP/1.1\r\nHost: localhost:${server.port}`)
+    expect(main.status).toBe(200)
+    expect(main.text).toMatch(/from ["']\/vendor\/voxfetch\/index\.js["']/)
+    const build = await rawRequest(server.port, `GET /vendor/voxfetch/index.js HTTP/1.1\r\nHost: localhost:${server.port}`)
+    expect(build.status).toBe(200)
+    expect(build.text).toContain('createClient')
+    expect(build.text).not.toMatch(/from ["'](?:ofetch|zod|destr|ufo)/)
+    const escape = await rawRequest(server.port, `GET /vendor/voxfetch/%2e%2e/%2e%2e/package.json HTTP/1.1\r\nHost: localhost:${server.port}`)
+    expect([400, 404]).toContain(escape.status)
+  })
+
   it('opens the hot-reload socket for its own page, and refuses another Host or Origin', async () => {
     expect(token).not.toBe('')
     const own = `localhost:${server.port}`
