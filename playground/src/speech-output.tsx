@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { SpeechFormat } from 'voxfetch'
 import type { UseSpeechResult } from 'voxfetch/react'
 import { ErrorNotice } from './error-notice.tsx'
@@ -21,11 +21,19 @@ interface FirstSound {
 
 function useFirstSound(speech: UseSpeechResult, requestedAt: number | undefined): FirstSound | undefined {
   const [first, setFirst] = useState<{ at: number; sound: FirstSound }>()
-  const playing = speech.playback.status === 'playing'
+  // The previous clip may still be playing when Speak is pressed: only a start after this
+  // request's own loading counts.
+  const armed = useRef<number>(undefined)
+  const status = speech.playback.status
   useEffect(() => {
-    if (!playing || requestedAt === undefined || first?.at === requestedAt) return
+    if (requestedAt === undefined || first?.at === requestedAt) return
+    if (status !== 'playing') {
+      armed.current = requestedAt
+      return
+    }
+    if (armed.current !== requestedAt) return
     setFirst({ at: requestedAt, sound: { ms: performance.now() - requestedAt, downloading: speech.isPending } })
-  }, [playing, requestedAt, first, speech.isPending])
+  }, [status, requestedAt, first, speech.isPending])
   return first?.at === requestedAt ? first?.sound : undefined
 }
 
