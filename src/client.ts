@@ -1,9 +1,6 @@
 import { clientOptionsSchema, type ClientOptions, type SpeechParams, type TranscriptionParams } from './schemas.ts'
-import { createSpeech } from './speech.ts'
 import type { SpeechResult } from './speech-result.ts'
-import { createTranscription } from './transcription.ts'
 import type { TranscriptionStream } from './transcription-stream.ts'
-import { streamingDeps } from './streaming-deps.ts'
 import type { Transcription } from './transcription-result.ts'
 import { validate } from './validate.ts'
 
@@ -48,6 +45,19 @@ export function streamTranscription(params: TranscriptionParams): Promise<Transc
   return createTranscriptionStream({}, params)
 }
 
+// Each capability is a chunk of its own, loaded on its first call (then cached by the module
+// system): a page that only speaks never loads the upload pipeline, one that only transcribes
+// never loads the speech decoders, and neither pays for the other's schemas. Validation still
+// runs inside the chunk before any request, so bad input is still refused before the network.
+async function createSpeech(options: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
+  return (await import('./speech.ts')).createSpeech(options, params)
+}
+
+async function createTranscription(options: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+  return (await import('./transcription.ts')).createTranscription(options, params)
+}
+
 async function createTranscriptionStream(options: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
-  return (await import('./streaming.ts')).createTranscriptionStream(options, params, streamingDeps)
+  const [{ createTranscriptionStream: create }, { streamingDeps }] = await Promise.all([import('./streaming.ts'), import('./streaming-deps.ts')])
+  return create(options, params, streamingDeps)
 }
