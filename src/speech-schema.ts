@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { SPEECH_FORMATS } from './audio/media-type.ts'
 import type { GeminiVoice } from './providers/gemini-voices.ts'
-import { requestShape } from './request-shape.ts'
+import { callSchema } from './request-shape.ts'
 import { got, nonEmptyString } from './schemas.ts'
 
 export type OpenAIVoice =
@@ -14,8 +14,8 @@ export type SpeechModel =
   | `vertex_ai/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
   | (string & {})
 
-export const speechParamsSchema = z.strictObject({
-  ...requestShape,
+/** Checks a speech call's params (see `callSchema`: `.full` is the whole schema). */
+export const speechParams = callSchema({
   model: z.custom<SpeechModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The text to speak. */
   input: z.string(got('must be a string')).check(z.minLength(1, 'must not be empty')),
@@ -48,5 +48,6 @@ export const speechParamsSchema = z.strictObject({
    */
   stream_format: z.optional(z.enum(['audio', 'sse'], 'must be "audio" or "sse"')),
 })
+export const speechParamsSchema = speechParams.full
 export type SpeechParams = z.input<typeof speechParamsSchema>
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import { isAudioInput } from './audio/audio-input.ts'
-import { requestShape } from './request-shape.ts'
+import { callSchema } from './request-shape.ts'
 import { fn, got, nonEmptyString, type UploadProgress } from './schemas.ts'
 
 export type TranscriptionModel =
@@ -32,8 +32,8 @@ const atMostFour = z.maxLength(4, 'must have at most 4 entries')
 
 export type AudioInput = Blob | ArrayBuffer | Uint8Array
 
-export const transcriptionParamsSchema = z.strictObject({
-  ...requestShape,
+/** Checks a transcription call's params (see `callSchema`: `.full` is the whole schema). */
+export const transcriptionParams = callSchema({
   model: z.custom<TranscriptionModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The audio: a Blob/File (e.g. from `fileFromPath`), ArrayBuffer or Uint8Array. */
   file: z.custom<AudioInput>(isAudioInput, got('expected a Blob, File, ArrayBuffer or Uint8Array')),
@@ -62,5 +62,6 @@ export const transcriptionParamsSchema = z.strictObject({
   /** Called as the upload advances: at most 20 times a second, always ending at 100 %. */
   onUploadProgress: z.optional(fn<(progress: UploadProgress) => void>('must be a function')),
 })
+export const transcriptionParamsSchema = transcriptionParams.full
 export type TranscriptionParams = z.input<typeof transcriptionParamsSchema>
 
