@@ -15,12 +15,12 @@ export function sseSpeechFormat(input: OpaqueSpeechInput, provider: ProviderId, 
     // router's aspeech → litellm/main.py speech(), whose optional_params take only
     // response_format, speed and instructions: stream_format stays in **kwargs and never reaches
     // the provider. The proxy answers audio bytes (StreamingResponse, media_type audio/mpeg).
-    warnings.push({ option: 'stream_format', message: NOT_SENT + 'a LiteLLM proxy does not pass it on' })
+    warnings.push({ option: 'stream_format', message: NOT_SENT + 'a LiteLLM proxy drops it' })
     return undefined
   }
   // openai/openai-openapi CreateSpeechRequest.stream_format: "sse is not supported for tts-1 or tts-1-hd".
   if (provider === 'openai' && MODELS_WITHOUT_SSE.test(model)) {
-    warnings.push({ option: 'stream_format', message: `${NOT_SENT}${model} has no server-sent events` })
+    warnings.push({ option: 'stream_format', message: `${NOT_SENT}${model} has no SSE` })
     return undefined
   }
   return 'sse'
@@ -35,7 +35,7 @@ export function streamTranscriptionFields(input: TranscriptionInput, provider: P
     // proxy never relays transcript events, while transcription() would pass an unknown `stream`
     // on to the provider inside extra_body (litellm/utils.py
     // add_provider_specific_params_to_optional_params). So it is not sent.
-    warnings.push({ option: 'stream', message: NOT_SENT + 'a LiteLLM proxy answers transcriptions whole' })
+    warnings.push({ option: 'stream', message: NOT_SENT + 'a LiteLLM proxy answers whole' })
     return []
   }
   // openai/openai-openapi CreateTranscriptionRequest.stream: ignored by whisper-1, which answers
