@@ -1,9 +1,6 @@
 import { clientOptionsSchema, type ClientOptions, type SpeechParams, type TranscriptionParams } from './schemas.ts'
-import { createSpeech } from './speech.ts'
 import type { SpeechResult } from './speech-result.ts'
-import { createTranscription } from './transcription.ts'
 import type { TranscriptionStream } from './transcription-stream.ts'
-import { streamingDeps } from './streaming-deps.ts'
 import type { Transcription } from './transcription-result.ts'
 import { validate } from './validate.ts'
 
@@ -48,6 +45,33 @@ export function streamTranscription(params: TranscriptionParams): Promise<Transc
   return createTranscriptionStream({}, params)
 }
 
+// Each capability is a chunk of its own, loaded on its first call: a page that only speaks never loads the upload pipeline, one that only transcribes
+// never loads the speech decoders, and neither pays for the other's schemas. Validation still
+// runs inside the chunk before any request, so bad input is still refused before the network.
+const speechModule = /* @__PURE__ */ once(() => import('./speech.ts'))
+const transcriptionModule = /* @__PURE__ */ once(() => import('./transcription.ts'))
+
+async function createSpeech(options: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
+  return (await speechModule()).createSpeech(options, params)
+}
+
+async function createTranscription(options: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
+  return (await transcriptionModule()).createTranscription(options, params)
+}
+
+/**
+ * Keeps a module's promise: an `import()` per call costs more CPU than the call's own work. A
+ * failed load (a chunk the network dropped) is forgotten, so the next call tries again.
+ */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined
+  return () => (loading ??= load().catch((error: unknown) => {
+    loading = undefined
+    throw error
+  }))
+}
+
 async function createTranscriptionStream(options: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
-  return (await import('./streaming.ts')).createTranscriptionStream(options, params, streamingDeps)
+  const [{ createTranscriptionStream: create }, { streamingDeps }] = await Promise.all([import('./streaming.ts'), import('./streaming-deps.ts')])
+  return create(options, params, streamingDeps)
 }

@@ -1,32 +1,15 @@
 import * as z from 'zod/mini'
-import { isAudioInput } from './audio/audio-input.ts'
-import { SPEECH_FORMATS } from './audio/media-type.ts'
 import { describeValue } from './describe-value.ts'
-import type { GeminiVoice } from './providers/gemini-voices.ts'
 
-const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
+export const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
 /** "must be a function, got a string": every wrong-type message says what it got. */
-const got = (message: string) => ({ error: (issue: { input?: unknown }) => `${message}, got ${describeValue(issue.input)}` })
-const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', got(message))
+export const got = (message: string) => ({ error: (issue: { input?: unknown }) => `${message}, got ${describeValue(issue.input)}` })
+export const fn = <T>(message: string) => z.custom<T>((value) => typeof value === 'function', got(message))
 // setTimeout fires at once for delays over 2^31 - 1 ms (about 24.8 days).
 const positiveMs = z.number().check(
   z.positive('must be a positive number of milliseconds'),
   z.lte(2_147_483_647, 'must be at most 2147483647 ms (about 24.8 days)'),
 )
-
-export type OpenAIVoice =
-  | 'alloy' | 'ash' | 'ballad' | 'coral' | 'echo' | 'fable' | 'onyx'
-  | 'nova' | 'sage' | 'shimmer' | 'verse' | 'marin' | 'cedar'
-export type SpeechModel =
-  | 'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts'
-  | `openai/${'tts-1' | 'tts-1-hd' | 'gpt-4o-mini-tts'}`
-  | `gemini/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
-  | `vertex_ai/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
-  | (string & {})
-export type TranscriptionModel =
-  | 'whisper-1' | 'gpt-4o-transcribe' | 'gpt-4o-mini-transcribe' | 'gpt-4o-transcribe-diarize'
-  | `openai/${'whisper-1' | 'gpt-4o-transcribe' | 'gpt-4o-mini-transcribe' | 'gpt-4o-transcribe-diarize'}`
-  | (string & {})
 
 /** A progress report of an upload: bytes handed to the network so far. */
 export interface UploadProgress {
@@ -141,106 +124,8 @@ export const clientOptionsShape = {
 export const clientOptionsSchema = z.strictObject(clientOptionsShape)
 export type ClientOptions = z.input<typeof clientOptionsSchema>
 
-const requestShape = {
-  ...clientOptionsShape,
-  /** Cancels the request; a user abort rejects with an `AbortError` and is never retried. */
-  signal: z.optional(z.custom<AbortSignal>((value) => isAbortSignal(value), got('must be an AbortSignal'))),
-  /** Extra fields merged into the request body (LiteLLM's `extra_body`). */
-  extraBody: z.optional(z.record(z.string(), z.unknown())),
-}
 
-export const speechParamsSchema = z.strictObject({
-  ...requestShape,
-  model: z.custom<SpeechModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
-  /** The text to speak. */
-  input: z.string(got('must be a string')).check(z.minLength(1, 'must not be empty')),
-  /** A voice name, or `{ id }` of an OpenAI custom voice. Required by OpenAI-compatible servers. */
-  voice: z.optional(
-    z.union([
-      z.custom<OpenAIVoice | GeminiVoice | (string & {})>((value) => typeof value === 'string' && value.length > 0),
-      z.object({ id: nonEmptyString('must not be empty') }),
-    ], got('must be a voice name or { id }')),
-  ),
-  /** Speaker name → voice for Gemini multi-speaker speech (exactly two), e.g. `{ Joe: 'Kore', Jane: 'Puck' }`. */
-  speakers: z.optional(z.record(z.string(), z.string())),
-  /**
-   * @default the provider's: `mp3` (OpenAI, Azure, Cloud TTS), `wav` (Gemini). A proxy alias is
-   * sent none, so the model behind the proxy decides (a Gemini alias answers WAV).
-   */
-  response_format: z.optional(z.enum(SPEECH_FORMATS, `must be one of ${SPEECH_FORMATS.join(', ')}`)),
-  /** 0.25 to 4. @default 1 */
-  speed: z.optional(z.number().check(z.gte(0.25, 'must be at least 0.25'), z.lte(4, 'must be at most 4'))),
-  /** How to speak (gpt-4o-mini-tts; a style line for Gemini). */
-  instructions: z.optional(z.string()),
-  /**
-   * How the answer travels; the result is the same byte stream either way. `'sse'` asks for
-   * server-sent events where the provider has them, so audio arrives in pieces while it is made
-   * and `result.usage` is set once it was read to the end: OpenAI and Azure `stream_format: 'sse'`
-   * (not tts-1 / tts-1-hd), Gemini and Vertex Gemini `streamGenerateContent?alt=sse` (a `wav`
-   * answer then starts with a header of unknown length, sealed by `blob()` / `arrayBuffer()`).
-   * Where it cannot be honoured (a LiteLLM proxy, which does not pass it on; tts-1; Cloud TTS) it
-   * is not sent and a warning says so. @default 'audio'
-   */
-  stream_format: z.optional(z.enum(['audio', 'sse'], 'must be "audio" or "sse"')),
-})
-export type SpeechParams = z.input<typeof speechParamsSchema>
-
-// openai/openai-openapi openapi.yaml: AudioResponseFormat.
-export const TRANSCRIPTION_FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt', 'diarized_json'] as const
-export type TranscriptionFormat = (typeof TRANSCRIPTION_FORMATS)[number]
-
-const wholeMs = z.int('must be a whole number of ms').check(z.gte(0, 'must be 0 or more'))
-// openai/openai-openapi openapi.yaml: VadConfig (no other properties allowed).
-const serverVadSchema = z.strictObject({
-  type: z.enum(['server_vad'], 'must be "server_vad"'),
-  /** Milliseconds of audio kept before detected speech. @default 300 */
-  prefix_padding_ms: z.optional(wholeMs),
-  /** Milliseconds of silence that end speech. @default 200 */
-  silence_duration_ms: z.optional(wholeMs),
-  /** Voice activity threshold, 0 to 1; higher needs louder audio. @default 0.5 */
-  threshold: z.optional(z.number().check(z.gte(0, 'must be at least 0'), z.lte(1, 'must be at most 1'))),
-})
-/** How the server cuts the audio into chunks: `'auto'`, or server VAD with your own settings. */
-export type ChunkingStrategy = 'auto' | z.infer<typeof serverVadSchema>
-/** Extra data a transcription can carry; `'logprobs'` adds token log probabilities (json only). */
-export type TranscriptionInclude = 'logprobs' | (string & {})
-// openai/openai-openapi CreateTranscriptionRequest: known_speaker_* have maxItems 4.
-const atMostFour = z.maxLength(4, 'must have at most 4 entries')
-
-export type AudioInput = Blob | ArrayBuffer | Uint8Array
-
-export const transcriptionParamsSchema = z.strictObject({
-  ...requestShape,
-  model: z.custom<TranscriptionModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
-  /** The audio: a Blob/File (e.g. from `fileFromPath`), ArrayBuffer or Uint8Array. */
-  file: z.custom<AudioInput>(isAudioInput, got('expected a Blob, File, ArrayBuffer or Uint8Array')),
-  /** Name sent with the file; its extension tells the server the format. Derived when absent. */
-  filename: z.optional(nonEmptyString('must not be empty')),
-  /** ISO-639-1 code of the spoken language. */
-  language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, 'must be an ISO-639-1 code such as "en"'))),
-  prompt: z.optional(z.string()),
-  /** @default 'json' */
-  response_format: z.optional(z.enum(TRANSCRIPTION_FORMATS, `must be one of ${TRANSCRIPTION_FORMATS.join(', ')}`)),
-  /** 0 to 1. */
-  temperature: z.optional(z.number().check(z.gte(0, 'must be at least 0'), z.lte(1, 'must be at most 1'))),
-  /** Needs `response_format: 'verbose_json'`. */
-  timestamp_granularities: z.optional(z.array(z.enum(['word', 'segment'], 'must be "word" or "segment"'))),
-  /** `['logprobs']` returns token log probabilities in `logprobs` (needs `response_format: 'json'`). */
-  include: z.optional(z.array(z.custom<TranscriptionInclude>((value) => typeof value === 'string', 'must be a string'))),
-  /**
-   * `'auto'` or `{ type: 'server_vad', … }`: cut the audio into chunks by voice activity. OpenAI
-   * requires it for `gpt-4o-transcribe-diarize` on audio longer than 30 s.
-   */
-  chunking_strategy: z.optional(z.union([z.enum(['auto']), serverVadSchema], 'must be "auto" or { type: "server_vad", … }')),
-  /** Up to 4 speaker names (e.g. `['agent', 'customer']`), one per `known_speaker_references` sample; diarized results use them as labels. */
-  known_speaker_names: z.optional(z.array(nonEmptyString('must not be empty')).check(atMostFour)),
-  /** Up to 4 audio samples of 2 to 10 s as data URLs (`data:audio/wav;base64,…`), one per `known_speaker_names` entry. */
-  known_speaker_references: z.optional(z.array(z.string().check(z.regex(/^data:[^,]*,/, 'must be a data URL (data:audio/wav;base64,…)'))).check(atMostFour)),
-  /** Called as the upload advances: at most 20 times a second, always ending at 100 %. */
-  onUploadProgress: z.optional(fn<(progress: UploadProgress) => void>('must be a function')),
-})
-export type TranscriptionParams = z.input<typeof transcriptionParamsSchema>
-
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value
-}
+// The per-call schemas live with their capability (speech-schema.ts, transcription-schema.ts),
+// so a page loads only the one it calls; their types are re-exported here.
+export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech-schema.ts'
+export type { AudioInput, ChunkingStrategy, TranscriptionFormat, TranscriptionInclude, TranscriptionModel, TranscriptionParams } from './transcription-schema.ts'

@@ -3,7 +3,8 @@ import { essence, formatForMediaType, resolveMediaType } from './audio/media-typ
 import { type CallOptions, exchange, mergeOptions, plan } from './call.ts'
 import { assertInputLength } from './limits.ts'
 import type { OpaqueSpeechInput } from './providers/types.ts'
-import { type ClientOptions, type SpeechParams, speechParamsSchema } from './schemas.ts'
+import type { ClientOptions } from './schemas.ts'
+import { type SpeechParams, speechParams } from './speech-schema.ts'
 import { SpeechResult, type SpeechResultInit } from './speech-result.ts'
 import { type ByteSource, openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
@@ -12,7 +13,7 @@ import { validate } from './validate.ts'
 
 /** Text → audio. Resolves as soon as the first bytes arrive; the rest streams. */
 export async function createSpeech(clientOptions: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
-  const parsed = validate(speechParamsSchema, params)
+  const parsed = validate(speechParams.for(params), params)
   const options: CallOptions = mergeOptions(clientOptions, parsed)
   const planned = await plan(parsed.model, options)
   assertInputLength(parsed.input, planned.adapter.maxInputChars)

@@ -4,7 +4,8 @@ import { type CallOptions, exchange, mergeOptions, plan, type Planned } from './
 import { InvalidRequestError } from './errors.ts'
 import { assertFileSize } from './limits.ts'
 import type { TranscriptionInput } from './providers/types.ts'
-import { type ClientOptions, type TranscriptionParams, transcriptionParamsSchema } from './schemas.ts'
+import type { ClientOptions } from './schemas.ts'
+import { type TranscriptionParams, transcriptionParams } from './transcription-schema.ts'
 import type { Warning } from './speech-result.ts'
 import { parseTranscriptionBody, type Transcription } from './transcription-result.ts'
 import { readText } from './transport/read-text.ts'
@@ -25,7 +26,7 @@ export async function prepareTranscription(
   params: TranscriptionParams,
   stream = false,
 ): Promise<PreparedTranscription> {
-  const parsed = validate(transcriptionParamsSchema, params)
+  const parsed = validate(transcriptionParams.for(params), params)
   const format = parsed.response_format ?? 'json'
   if (parsed.timestamp_granularities?.length && format !== 'verbose_json') {
     throw new InvalidRequestError('timestamp_granularities', 'needs response_format: "verbose_json"')

@@ -45,7 +45,8 @@ export async function measureBundle(code: string, source: VoxfetchSource | Packe
   })
   const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'))
   const contents = new Map(result.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]))
-  const entry = outputs.find(([, output]) => output.entryPoint)![0]
+  // The app's own chunk: chunks loaded by `import()` carry an entryPoint too, so match the stdin one.
+  const entry = outputs.find(([, output]) => output.entryPoint === '<stdin>' || /(^|\/)app\.js$/.test(output.entryPoint ?? ''))![0]
   const eager = new Set<string>()
   for (const pending = [entry]; pending.length > 0; ) {
     const path = pending.pop()!

@@ -100,6 +100,12 @@ export const WHOLE_CORE_AND_REACT: SizeCase = {
   code: `export * from 'voxfetch'\nexport * from 'voxfetch/react'`,
 }
 
+/** The core, the player and the recorder together: what the hooks load besides their own code. */
+export const WHOLE_CORE_PLAYER_RECORDER: SizeCase = {
+  name: 'voxfetch + voxfetch/player + voxfetch/recorder (whole entries)',
+  code: `export * from 'voxfetch'\nexport * from 'voxfetch/player'\nexport * from 'voxfetch/recorder'`,
+}
+
 /** Everything the player exports, loaded only by whoever plays. */
 export const WHOLE_PLAYER: SizeCase = { name: 'voxfetch/player (whole entry)', code: `export * from 'voxfetch/player'` }
 

@@ -58,10 +58,17 @@ describe('transcription fault matrix', () => {
 
   it('a user abort while waiting for the answer: AbortError, no retry', async () => {
     const controller = new AbortController()
-    setTimeout(() => controller.abort(), 150)
+    // Abort once the server holds the upload (the first call also loads the transcription
+    // chunk, which on a loaded machine can take longer than a fixed delay).
+    const waiting = setInterval(() => {
+      if (uploads().length === 0) return
+      clearInterval(waiting)
+      controller.abort()
+    }, 10)
     const error = await caught(
       emu.client().transcription({ model: 'whisper', file, signal: controller.signal, headers: fault('slow-headers:3000') }),
     )
+    clearInterval(waiting)
     expect(error.name).toBe('AbortError')
     expect(uploads()).toHaveLength(1)
   })

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { measureBundle } from '../bench/bundle-size.ts'
 import { type Entry, hasDist } from '../bench/paths.ts'
 import { SIZE_BUDGET } from '../bench/size-budget.ts'
-import { SPEECH_ONLY, WHOLE_CORE, WHOLE_CORE_AND_REACT, WHOLE_PLAYER, WHOLE_RECORDER } from '../bench/size-cases.ts'
+import {
+  SPEECH_ONLY, VOXFETCH_SPEECH_ONLY, VOXFETCH_TRANSCRIPTION_ONLY, WHOLE_CORE, WHOLE_CORE_AND_REACT, WHOLE_CORE_PLAYER_RECORDER, WHOLE_PLAYER, WHOLE_RECORDER,
+} from '../bench/size-cases.ts'
 import { kb } from '../bench/table.ts'
 
 // Measured on dist/ (what users install), the way `npm run bench` measures it: esbuild, browser
@@ -19,14 +21,26 @@ describe('bundle size budgets', () => {
     expect(gzip).toBeLessThanOrEqual(SIZE_BUDGET.core)
   })
 
+  it('keeps a page that only speaks, and one that only transcribes, within their budgets; the other capability stays out', async () => {
+    requireBuilt('index')
+    const [speech, transcription] = await Promise.all([VOXFETCH_SPEECH_ONLY, VOXFETCH_TRANSCRIPTION_ONLY].map((sizeCase) => measureBundle(sizeCase.code)))
+    console.info(`speech-only page: ${kb(speech!.gzip)} gzip up front (${speech!.gzip} B; budget ${kb(SIZE_BUDGET.speechOnly)}); transcription-only page: ${kb(transcription!.gzip)} (${transcription!.gzip} B; budget ${kb(SIZE_BUDGET.transcriptionOnly)})`)
+    expect(speech!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.speechOnly)
+    expect(transcription!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.transcriptionOnly)
+    // Built from the sources, the metafile names the modules each page loads up front: neither
+    // capability's pipeline is among them (each is a chunk loaded on its first call).
+    const upFront = async (code: string) => Object.keys((await measureBundle(code, 'src')).inputs)
+    const pipelines = /src\/(speech|transcription|speech-schema|transcription-schema|call|streaming)\.ts$|src\/transport\/(xhr|multipart|form-fields|progress|sse)\.ts$|src\/audio\/wav\.ts$/
+    expect((await upFront(VOXFETCH_SPEECH_ONLY.code)).filter((path) => pipelines.test(path))).toEqual([])
+    expect((await upFront(VOXFETCH_TRANSCRIPTION_ONLY.code)).filter((path) => pipelines.test(path))).toEqual([])
+  })
+
   it('keeps what the react entry adds to the core within its gzip budget', async () => {
     requireBuilt('index')
     requireBuilt('react')
-    const [core, both, player, recorder] = await Promise.all(
-      [WHOLE_CORE, WHOLE_CORE_AND_REACT, WHOLE_PLAYER, WHOLE_RECORDER].map((sizeCase) => measureBundle(sizeCase.code)),
-    )
+    const [hookDeps, both] = await Promise.all([WHOLE_CORE_PLAYER_RECORDER, WHOLE_CORE_AND_REACT].map((sizeCase) => measureBundle(sizeCase.code)))
     // The hooks load the player and the recorder entries, budgeted on their own below.
-    const added = both!.gzip - core!.gzip - player!.gzip - recorder!.gzip
+    const added = both!.gzip - hookDeps!.gzip
     console.info(`voxfetch/react adds: ${kb(added)} gzip (${added} B; budget ${kb(SIZE_BUDGET.reactAdds)})`)
     expect(added).toBeLessThanOrEqual(SIZE_BUDGET.reactAdds)
   })
@@ -39,7 +53,7 @@ describe('bundle size budgets', () => {
     expect(recorder!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.recorder)
     expect(Object.keys(speechOnly!.inputs).filter((path) => /player|recorder|playback|record\//.test(path))).toEqual([])
     const fromSources = await measureBundle(SPEECH_ONLY.code, 'src')
-    expect(Object.keys(fromSources.inputs).some((path) => path.startsWith('src/speech'))).toBe(true)
+    expect(Object.keys(fromSources.inputs).some((path) => path.startsWith('src/client'))).toBe(true)
     expect(Object.keys(fromSources.inputs).filter((path) => /src\/(playback|record)\//.test(path))).toEqual([])
   })
 })

@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { toAudioFile } from '../../src/audio/audio-file.ts'
 import { TRANSCRIPTION_EXTENSIONS } from '../../src/audio/media-type.ts'
-import { clientOptionsSchema, speechParamsSchema, transcriptionParamsSchema } from '../../src/schemas.ts'
+import { clientOptionsSchema } from '../../src/schemas.ts'
+import { speechParams, speechParamsSchema } from '../../src/speech-schema.ts'
+import { transcriptionParamsSchema } from '../../src/transcription-schema.ts'
 import { createBoundary, encodeMultipart } from '../../src/transport/multipart.ts'
 import { validate } from '../../src/validate.ts'
 import { pcmToWav, wavToPcm } from '../../src/audio/wav.ts'
@@ -30,6 +32,38 @@ const speechLike = fc.record(
   },
   { requiredKeys: [] },
 )
+
+const outcome = (run: () => unknown) => {
+  try {
+    return { data: run() }
+  } catch (error) {
+    return { field: (error as InvalidRequestError).field, message: (error as Error).message }
+  }
+}
+
+describe('a call that repeats no client option is checked by the lean schema, with the same outcome', () => {
+  it('for speech parameters, with and without unknown keys', () => {
+    const callLike = fc.record(
+      {
+        model: fc.oneof(fc.constantFrom('tts', 'openai/tts-1'), fc.anything()),
+        input: fc.oneof(fc.string({ maxLength: 50 }), fc.anything()),
+        stream_format: fc.oneof(fc.constantFrom('audio', 'sse'), fc.anything()),
+        extra: fc.anything(),
+        signal: fc.anything(),
+        extraBody: fc.anything(),
+      },
+      { requiredKeys: [] },
+    )
+    fc.assert(
+      fc.property(fc.oneof(speechLike, callLike), (params) => {
+        expect(outcome(() => validate(speechParams.for(params), params))).toEqual(outcome(() => validate(speechParamsSchema, params)))
+      }),
+      { numRuns: 500 },
+    )
+    expect(speechParams.for({ model: 'tts', input: 'hi' })).not.toBe(speechParamsSchema)
+    expect(speechParams.for({ model: 'tts', input: 'hi', timeout: 5 })).toBe(speechParamsSchema)
+  })
+})
 
 describe('schemas throw nothing but InvalidRequestError', () => {
   it('for speech parameters', () => {
