@@ -11,7 +11,10 @@ import { sendJson } from '../respond.ts'
  * scope, aud = the token URL, iat, exp = iat + 3600); the answer's `access_token`, `expires_in`
  * and `token_type` are read, and a refusal is `{ error, error_description }`. The exact error
  * codes and texts per refusal and the 3599 s lifetime are Google's as observed: no googleapis
- * repository documents them.
+ * repository documents them. The scope a Vertex or Cloud TTS token is asked for,
+ * `https://www.googleapis.com/auth/cloud-platform`, is the one those services list in
+ * googleapis/googleapis google/cloud/texttospeech/v1/texttospeech_v1.yaml and
+ * google/cloud/aiplatform/v1/aiplatform_v1.yaml (`authentication: … canonical_scopes`).
  */
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer'
 /** Google issues tokens valid for an hour and reports 3599 s (observed; not in a repository). */

@@ -19,6 +19,21 @@ export interface Route {
 
 const SEGMENT = '([^/]+)'
 
+/*
+ * The paths each persona answers, after its prefix (`/openai`, `/azure`, …), as its source declares them:
+ * - proxy: BerriAI/litellm litellm/proxy/proxy_server.py route decorators (`/v1/audio/speech` and
+ *   `/audio/speech`, `/v1/audio/transcriptions` and `/audio/transcriptions`, `/v1/models` and `/models`),
+ *   litellm/proxy/health_endpoints/_health_endpoints.py (`/health/liveliness`, `/health/readiness`);
+ * - openai: openai/openai-openapi openapi.yaml paths `/audio/speech`, `/audio/transcriptions` (server `/v1`);
+ * - azure: Azure/azure-rest-api-specs specification/cognitiveservices/data-plane/AzureOpenAI/inference
+ *   (`/deployments/{deployment-id}/audio/speech` and `…/audio/transcriptions`, server `{endpoint}/openai`);
+ * - gemini: googleapis/googleapis google/ai/generativelanguage/v1beta/generative_service.proto
+ *   (`post: "/v1beta/{model=models/*}:generateContent"` and `:streamGenerateContent`);
+ * - vertex-tts: googleapis/googleapis google/cloud/texttospeech/v1/cloud_tts.proto (`post: "/v1/text:synthesize"`);
+ * - vertex-gemini: googleapis/googleapis google/cloud/aiplatform/v1/prediction_service.proto
+ *   (`post: "/v1/{model=projects/*\/locations/*\/publishers/*\/models/*}:generateContent"` and `:streamGenerateContent`);
+ * - google-token: the service account's `token_uri` (see google-token.ts).
+ */
 export const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/(?:v1\/)?audio\/speech$/, persona: 'proxy', handle: proxySpeech },
   { method: 'POST', pattern: /^\/(?:v1\/)?audio\/transcriptions$/, persona: 'proxy', handle: proxyTranscription },
