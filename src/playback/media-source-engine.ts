@@ -1,3 +1,4 @@
+import { concatBytes } from '../audio/concat-bytes.ts'
 import { bindElement, type Engine, type EngineEvents, finiteOrUndefined, resetElement, startElement } from './engine.ts'
 
 type MediaSourceClass = typeof MediaSource
@@ -39,7 +40,9 @@ export function createMediaSourceEngine(element: HTMLAudioElement, mediaType: st
 
   const pump = () => {
     if (stopped || !buffer || buffer.updating || source.readyState !== 'open') return
-    const next = queue.shift()
+    // Everything that arrived during the last append goes in one: appends run one at a time, so
+    // a trickle of small network chunks would otherwise queue up behind each other.
+    const next = queue.length > 0 ? concatBytes(queue.splice(0)) : undefined
     try {
       if (next) buffer.appendBuffer(next as Uint8Array<ArrayBuffer>)
       else if (ended) source.endOfStream()
