@@ -1,4 +1,6 @@
-import { clientOptionsSchema, type ClientOptions, type SpeechParams, type TranscriptionParams } from './schemas.ts'
+import { clientOptionsSchema, type ClientOptions } from './schemas.ts'
+import type { SpeechParams } from './speech-schema.ts'
+import type { TranscriptionParams } from './transcription-schema.ts'
 import type { SpeechResult } from './speech-result.ts'
 import type { TranscriptionStream } from './transcription-stream.ts'
 import type { Transcription } from './transcription-result.ts'

@@ -16,21 +16,16 @@ export {
   isTimeoutError,
   isVoxfetchError,
 } from './errors.ts'
+export type { ClientOptions, ModelListEntry, ServiceAccount, UploadProgress } from './schemas.ts'
+export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech-schema.ts'
 export type {
   AudioInput,
   ChunkingStrategy,
-  ClientOptions,
-  ModelListEntry,
-  OpenAIVoice,
-  ServiceAccount,
-  SpeechModel,
-  SpeechParams,
   TranscriptionFormat,
   TranscriptionInclude,
   TranscriptionModel,
   TranscriptionParams,
-  UploadProgress,
-} from './schemas.ts'
+} from './transcription-schema.ts'
 export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult, type Warning } from './speech-result.ts'

@@ -126,6 +126,5 @@ export type ClientOptions = z.input<typeof clientOptionsSchema>
 
 
 // The per-call schemas live with their capability (speech-schema.ts, transcription-schema.ts),
-// so a page loads only the one it calls; their types are re-exported here.
-export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech-schema.ts'
-export type { AudioInput, ChunkingStrategy, TranscriptionFormat, TranscriptionInclude, TranscriptionModel, TranscriptionParams } from './transcription-schema.ts'
+// so a page loads only the one it calls. Their types are not re-exported here: a type cycle
+// through this module makes the declaration bundler warn on every build.

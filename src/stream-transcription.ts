@@ -1,4 +1,5 @@
-import type { ClientOptions, TranscriptionParams } from './schemas.ts'
+import type { ClientOptions } from './schemas.ts'
+import type { TranscriptionParams } from './transcription-schema.ts'
 import type { TranscriptionAnswer, TranscriptionStream } from './transcription-stream.ts'
 import { eventTranscriptionStream, wholeTranscriptionStream } from './transcription-stream.ts'
 import type { StreamingDeps } from './streaming-deps.ts'

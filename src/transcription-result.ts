@@ -1,4 +1,4 @@
-import type { TranscriptionFormat } from './schemas.ts'
+import type { TranscriptionFormat } from './transcription-schema.ts'
 import type { Warning } from './speech-result.ts'
 
 /**

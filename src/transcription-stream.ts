@@ -1,5 +1,5 @@
 import { eventPayload } from './event-payload.ts'
-import type { TranscriptionFormat } from './schemas.ts'
+import type { TranscriptionFormat } from './transcription-schema.ts'
 import type { Warning } from './speech-result.ts'
 import type { Transcription, TranscriptionLogprob } from './transcription-result.ts'
 import { eventStreamReader, type EventStreamReader } from './transport/sse.ts'

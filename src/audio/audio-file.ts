@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../errors.ts'
-import type { AudioInput } from '../schemas.ts'
+import type { AudioInput } from '../transcription-schema.ts'
 import { toNativeBlob } from './audio-input.ts'
 import { extensionForMediaType, extensionOf, mediaTypeForExtension, sniffMediaType, TRANSCRIPTION_EXTENSIONS } from './media-type.ts'
 

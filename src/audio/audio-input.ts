@@ -1,4 +1,4 @@
-import type { AudioInput } from '../schemas.ts'
+import type { AudioInput } from '../transcription-schema.ts'
 
 /**
  * A Blob or File of any realm (an iframe, jsdom in a user's tests) is judged by its shape, since

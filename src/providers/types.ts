@@ -1,5 +1,6 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
-import type { ChunkingStrategy, ServiceAccount, TranscriptionFormat } from '../schemas.ts'
+import type { ServiceAccount } from '../schemas.ts'
+import type { ChunkingStrategy, TranscriptionFormat } from '../transcription-schema.ts'
 import type { Warning } from '../speech-result.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
 
