@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest'
 import { emulatorInfo } from '../../playground/server/models.ts'
 import { startPlaygroundServer, type PlaygroundServer } from '../../playground/server/server.ts'
 import { emulatorUpstream } from '../../playground/server/upstreams.ts'
 import { DEFAULT_CONFIG, type Emulator, startEmulator } from '../emulator/index.ts'
 import { chromiumMissing, launchChromium, type LaunchedChromium } from './chromium.ts'
+import { trackPageErrors } from './page-errors.ts'
 
 const missing = chromiumMissing()
 if (missing) console.warn(`\n⚠ voxfetch browser tests SKIPPED: ${missing}\n`)
@@ -40,7 +41,7 @@ export function usePlayground() {
   let emulator: Emulator
   let server: PlaygroundServer
   let chromium: LaunchedChromium
-  const pages: { page: Page; errors: string[] }[] = []
+  const pages = trackPageErrors()
 
   beforeAll(async () => {
     emulator = await startEmulator()
@@ -59,11 +60,7 @@ export function usePlayground() {
     await emulator?.close()
   })
   beforeEach(() => emulator.reset())
-  afterEach(async () => {
-    const opened = pages.splice(0)
-    await Promise.all(opened.map(({ page }) => page.close()))
-    expect(opened.flatMap(({ errors }) => errors), 'errors thrown in the page').toEqual([])
-  })
+  afterEach(() => pages.closeAll())
 
   return {
     get emulator() {
@@ -71,10 +68,7 @@ export function usePlayground() {
     },
     /** Opens `path` of the playground once its controls are there; `watch` sees the page before it loads. */
     async open(path: string, viewport?: { width: number; height: number }, watch?: (page: Page) => void): Promise<Page> {
-      const page = await chromium.context.newPage()
-      const entry = { page, errors: [] as string[] }
-      pages.push(entry)
-      page.on('pageerror', (error) => entry.errors.push(error.message))
+      const page = pages.track(await chromium.context.newPage())
       if (viewport) await page.setViewportSize(viewport)
       watch?.(page)
       await page.goto(server.url + path)

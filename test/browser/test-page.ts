@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { type Emulator, startEmulator } from '../emulator/index.ts'
 import { launchChromium, type LaunchedChromium } from './chromium.ts'
+import { trackPageErrors } from './page-errors.ts'
 
 /**
  * A page made of one script, bundled from the library's sources with esbuild and served from its
@@ -17,7 +18,7 @@ export function useTestPage(script: string) {
   let server: Server
   let url: string
   let chromium: LaunchedChromium
-  const pages: { page: Page; errors: string[] }[] = []
+  const pages = trackPageErrors()
 
   beforeAll(async () => {
     const bundle = await build({
@@ -45,11 +46,7 @@ export function useTestPage(script: string) {
     await emulator?.close()
   })
   beforeEach(() => emulator.reset())
-  afterEach(async () => {
-    const opened = pages.splice(0)
-    await Promise.all(opened.map(({ page }) => page.close()))
-    expect(opened.flatMap(({ errors }) => errors), 'errors thrown in the page').toEqual([])
-  })
+  afterEach(() => pages.closeAll())
 
   return {
     get emulator() {
@@ -57,10 +54,7 @@ export function useTestPage(script: string) {
     },
     /** Opens the page once its script has run (it sets `window.ready`). */
     async open(): Promise<Page> {
-      const page = await chromium.context.newPage()
-      const entry = { page, errors: [] as string[] }
-      pages.push(entry)
-      page.on('pageerror', (error) => entry.errors.push(error.message))
+      const page = pages.track(await chromium.context.newPage())
       await page.goto(url)
       await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true)
       return page
