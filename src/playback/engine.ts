@@ -38,6 +38,32 @@ export function bindElement(element: HTMLAudioElement, events: EngineEvents): ()
   }
 }
 
+/**
+ * The controls shared by the engines that sound through the audio element: its events forwarded
+ * from now on, `start(url)`, pause, resume, and a `stop` that silences it and lets the data go.
+ */
+export function elementPlayback(element: HTMLAudioElement, events: EngineEvents) {
+  let stopped = false
+  const unbind = bindElement(element, events)
+  const start = () => startElement(element, events, () => !stopped)
+  return {
+    get stopped() {
+      return stopped
+    },
+    start(url: string) {
+      element.src = url
+      start()
+    },
+    pause: () => element.pause(),
+    resume: start,
+    stop() {
+      stopped = true
+      unbind()
+      resetElement(element)
+    },
+  }
+}
+
 /** Starts an element; a refusal (autoplay policy, unsupported source) becomes an engine error. */
 export function startElement(element: HTMLAudioElement, events: EngineEvents, isCurrent: () => boolean): void {
   // Older engines (and jsdom) return nothing from play().

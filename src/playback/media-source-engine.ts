@@ -1,5 +1,5 @@
 import { concatBytes } from '../audio/concat-bytes.ts'
-import { bindElement, type Engine, type EngineEvents, finiteOrUndefined, resetElement, startElement } from './engine.ts'
+import { elementPlayback, type Engine, type EngineEvents, finiteOrUndefined } from './engine.ts'
 
 type MediaSourceClass = typeof MediaSource
 
@@ -35,11 +35,10 @@ export function createMediaSourceEngine(element: HTMLAudioElement, mediaType: st
   const queue: Uint8Array[] = []
   let buffer: SourceBuffer | undefined
   let ended = false
-  let stopped = false
-  const unbind = bindElement(element, events)
+  const playback = elementPlayback(element, events)
 
   const pump = () => {
-    if (stopped || !buffer || buffer.updating || source.readyState !== 'open') return
+    if (playback.stopped || !buffer || buffer.updating || source.readyState !== 'open') return
     // Everything that arrived during the last append goes in one: appends run one at a time, so
     // a trickle of small network chunks would otherwise queue up behind each other.
     const next = queue.length > 0 ? concatBytes(queue.splice(0)) : undefined
@@ -52,7 +51,7 @@ export function createMediaSourceEngine(element: HTMLAudioElement, mediaType: st
   }
   source.addEventListener('sourceopen', () => {
     revoke()
-    if (stopped) return
+    if (playback.stopped) return
     try {
       buffer = source.addSourceBuffer(mediaType)
     } catch (error) {
@@ -63,8 +62,7 @@ export function createMediaSourceEngine(element: HTMLAudioElement, mediaType: st
   }, { once: true })
   // ManagedMediaSource plays only where AirPlay is off.
   if ('ManagedMediaSource' in globalThis) element.disableRemotePlayback = true
-  element.src = url
-  startElement(element, events, () => !stopped)
+  playback.start(url)
 
   return {
     write(bytes) {
@@ -76,12 +74,10 @@ export function createMediaSourceEngine(element: HTMLAudioElement, mediaType: st
       ended = true
       pump()
     },
-    pause: () => element.pause(),
-    resume: () => startElement(element, events, () => !stopped),
+    pause: playback.pause,
+    resume: playback.resume,
     stop() {
-      stopped = true
-      unbind()
-      resetElement(element)
+      playback.stop()
       revoke()
     },
     get currentTime() {
