@@ -43,7 +43,8 @@ describe('keys never follow a redirect to another origin', () => {
     expect(error).toBeInstanceOf(ConnectionError)
     expect(error.message).toMatch(/another origin \(http:\/\/127\.0\.0\.1:\d+\).*baseURL/)
     expect(foreign.seen).toHaveLength(0)
-    expect(origin.seen).toHaveLength(1)
+    // The first send (redirect: 'error') learns that there is a redirect, the second where it leads.
+    expect(origin.seen).toHaveLength(2)
   })
 
   it('refuses a 308 to another host name of the same machine', async () => {
@@ -57,9 +58,10 @@ describe('keys never follow a redirect to another origin', () => {
     redirect = { status: 308, to: () => `${origin.url}/final` }
     const audio = await speak({ baseURL: origin.url, apiKey: TEST_KEYS.proxy }, 'tts')
     expect(audio.mediaType).toBe('audio/wav')
-    expect(origin.seen.map((request) => request.method)).toEqual(['POST', 'POST'])
-    expect(JSON.parse(origin.seen[1]!.body)).toMatchObject({ model: 'tts', input: 'hello' })
-    expect(origin.seen[1]!.headers.authorization).toBe(`Bearer ${TEST_KEYS.proxy}`)
+    expect(origin.seen.map((request) => request.method)).toEqual(['POST', 'POST', 'POST'])
+    expect(origin.seen.map((request) => request.url)).toEqual(['/v1/audio/speech', '/v1/audio/speech', '/final'])
+    expect(JSON.parse(origin.seen[2]!.body)).toMatchObject({ model: 'tts', input: 'hello' })
+    expect(origin.seen[2]!.headers.authorization).toBe(`Bearer ${TEST_KEYS.proxy}`)
   })
 
   it('refuses a same-origin 302 or 303, which would turn the POST into a body-less GET', async () => {
@@ -70,7 +72,7 @@ describe('keys never follow a redirect to another origin', () => {
       expect(error.message).toContain(`answered ${status}`)
     }
     expect(origin.seen.every((request) => request.method === 'POST')).toBe(true)
-    expect(origin.seen).toHaveLength(3)
+    expect(origin.seen).toHaveLength(6)
   })
 
   it('stops after 5 same-origin redirects', async () => {
@@ -78,7 +80,24 @@ describe('keys never follow a redirect to another origin', () => {
     const error = await caught(speak({ baseURL: origin.url, apiKey: TEST_KEYS.proxy }, 'tts'))
     expect(error).toBeInstanceOf(ConnectionError)
     expect(error.message).toMatch(/more than 5 times/)
-    expect(origin.seen).toHaveLength(6)
+    expect(origin.seen).toHaveLength(7)
+  })
+
+  it('works with a fetch that refuses redirect: "error" (as Cloudflare workerd does), and stops asking it', async () => {
+    const modes: Array<RequestRedirect | undefined> = []
+    // workerd: 'Invalid redirect value, must be one of "follow" or "manual" ("error" won't be implemented…)'.
+    const workerdLike: typeof fetch = (input, init) => {
+      modes.push(init?.redirect)
+      if (init?.redirect === 'error') return Promise.reject(new TypeError('Invalid redirect value, must be one of "follow" or "manual"'))
+      return fetch(input, init)
+    }
+    // `foreign` answers audio to anything, without redirecting.
+    for (let call = 0; call < 2; call++) {
+      const audio = await speak({ baseURL: foreign.url, apiKey: TEST_KEYS.proxy, fetch: workerdLike }, 'tts')
+      expect(audio.mediaType).toBe('audio/wav')
+    }
+    expect(modes).toEqual(['error', 'manual', 'manual'])
+    expect(foreign.seen).toHaveLength(2)
   })
 
   it('refuses a redirect of an upload to another origin', async () => {
