@@ -5,6 +5,7 @@ import { InvalidRequestError } from './errors.ts'
  * ends up in logs and error messages). The message never repeats the URL, which may hold one.
  */
 export function assertBaseURL(value: string, field: string): void {
+  if (acceptedBaseURLs.has(value)) return
   let url: URL
   try {
     url = new URL(value)
@@ -17,7 +18,14 @@ export function assertBaseURL(value: string, field: string): void {
   if (url.username || url.password) {
     throw new InvalidRequestError(field, 'must not contain credentials (user:password@); pass the key as apiKey, which is sent in a header')
   }
+  // The verdict depends on the string alone, and an app uses a handful: parsing it again on
+  // every call was a tenth of a small call's own time.
+  if (acceptedBaseURLs.size >= MAX_REMEMBERED_BASE_URLS) acceptedBaseURLs.clear()
+  acceptedBaseURLs.add(value)
 }
+
+const MAX_REMEMBERED_BASE_URLS = 32
+const acceptedBaseURLs = new Set<string>()
 
 // Google regions (`us-central1`, `europe-west4`), multi-regions (`us`, `eu`) and `global`.
 const LOCATION = /^[a-z]+(-[a-z0-9]+)*$/

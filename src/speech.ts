@@ -33,13 +33,14 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     adapter.buildSpeechRequest(input, context),
   )
   const contentType = response.headers.get('content-type')
+  const contentEssence = essence(contentType)
   // Nothing asked (a proxy alias): the format is what the bytes turned out to be.
   const result = (stream: ReadableStream<Uint8Array> | ByteSource, mediaType: string, streamed?: Pick<SpeechResultInit, 'usage' | 'seal'>) => new SpeechResult({
     stream, mediaType, format: input.response_format ?? formatForMediaType(mediaType),
     headers: response.headers, warnings, provider: route.provider, ...streamed,
   })
 
-  if (essence(contentType) === 'text/event-stream') {
+  if (contentEssence === 'text/event-stream') {
     // Loaded on first use: an app that never asks for stream_format: 'sse' never downloads it.
     const { openSpeechEvents } = await import('./streaming.ts')
     const streamed = await openSpeechEvents((await openBody(response, deadline)).stream, response, input, route.provider)
@@ -56,9 +57,9 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
     })
     return result(stream, audio.mediaType)
   }
-  if (/^(application\/json|text\/)/.test(essence(contentType))) {
+  if (/^(application\/json|text\/)/.test(contentEssence)) {
     const text = await readText(response, deadline, options.maxResponseBytes)
-    throw unexpectedAnswer(route.provider, `expected audio but got ${essence(contentType)}`, text, response)
+    throw unexpectedAnswer(route.provider, `expected audio but got ${contentEssence}`, text, response)
   }
   const body = await openBody(response, deadline)
   if (body.head.byteLength === 0) throw unexpectedAnswer(route.provider, 'the answer has no audio in it', undefined, response)

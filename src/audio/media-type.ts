@@ -16,14 +16,19 @@ const GENERIC_MEDIA_TYPES = new Set(['', 'application/octet-stream', 'binary/oct
 
 /** Magic bytes of the containers speech APIs answer with; `undefined` when unknown. */
 export function sniffMediaType(bytes: Uint8Array): string | undefined {
-  const ascii = (offset: number, length: number) => String.fromCharCode(...bytes.subarray(offset, offset + length))
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE') return 'audio/wav'
-  if (ascii(0, 3) === 'ID3') return 'audio/mpeg'
-  if (ascii(0, 4) === 'OggS') return 'audio/ogg'
-  if (ascii(0, 4) === 'fLaC') return 'audio/flac'
-  if (ascii(4, 4) === 'ftyp') return 'audio/mp4'
+  if (startsWith(bytes, 'RIFF') && startsWith(bytes, 'WAVE', 8)) return 'audio/wav'
+  if (startsWith(bytes, 'ID3')) return 'audio/mpeg'
+  if (startsWith(bytes, 'OggS')) return 'audio/ogg'
+  if (startsWith(bytes, 'fLaC')) return 'audio/flac'
+  if (startsWith(bytes, 'ftyp', 4)) return 'audio/mp4'
   if (bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3) return 'audio/webm'
   return frameSyncType(bytes)
+}
+
+/** Whether `bytes` hold the ASCII `magic` at `offset` (compared byte by byte: no string is made). */
+function startsWith(bytes: Uint8Array, magic: string, offset = 0): boolean {
+  for (let index = 0; index < magic.length; index++) if (bytes[offset + index] !== magic.charCodeAt(index)) return false
+  return true
 }
 
 /**
@@ -41,7 +46,9 @@ function frameSyncType([first, second = 0, third]: Uint8Array): string | undefin
 
 /** The bare, lower-cased type of a Content-Type value: `audio/webm;codecs=opus` → `audio/webm`. */
 export function essence(mediaType: string | null | undefined): string {
-  return (mediaType ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!mediaType) return ''
+  const end = mediaType.indexOf(';')
+  return (end < 0 ? mediaType : mediaType.slice(0, end)).trim().toLowerCase()
 }
 
 /**
@@ -65,7 +72,8 @@ export function resolveMediaType(
 
 /** The `response_format` a media type stands for (`audio/ogg` → `opus`); `undefined` for others. */
 export function formatForMediaType(mediaType: string): SpeechFormat | undefined {
-  return SPEECH_FORMATS.find((format) => FORMAT_MEDIA_TYPES[format] === essence(mediaType))
+  const type = essence(mediaType)
+  return SPEECH_FORMATS.find((format) => FORMAT_MEDIA_TYPES[format] === type)
 }
 
 const EXTENSIONS: Record<string, string> = {

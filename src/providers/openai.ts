@@ -28,16 +28,17 @@ export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Wa
     warnings.push({ option: 'instructions', message: `${model} does not take instructions; they were not sent` })
     instructions = undefined
   }
-  return JSON.stringify({
+  // Undefined fields are dropped by JSON.stringify.
+  const body: Record<string, unknown> = {
     model,
     input: input.input,
     voice: input.voice,
-    response_format: input.response_format, // dropped by JSON.stringify when undefined
-    ...(input.speed !== undefined && { speed: input.speed }),
-    ...(instructions !== undefined && { instructions }),
-    ...(sseSpeechFormat(input, provider, model, warnings) && { stream_format: 'sse' }),
-    ...input.extraBody,
-  })
+    response_format: input.response_format,
+    speed: input.speed,
+    instructions,
+    stream_format: sseSpeechFormat(input, provider, model, warnings) ? 'sse' : undefined,
+  }
+  return JSON.stringify(input.extraBody ? Object.assign(body, input.extraBody) : body)
 }
 
 /**

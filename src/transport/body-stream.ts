@@ -28,55 +28,77 @@ export interface OpenedBody extends ByteSource {
  * released when the body ends, errors or is cancelled.
  */
 export async function openBody(response: Response, deadline: Deadline): Promise<OpenedBody> {
-  const reader = (response.body ?? new Blob([]).stream()).getReader()
-  // Content-Length counts encoded bytes: only an unencoded body can be checked against it.
-  const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity'
-  const expected = encoded ? Number.NaN : Number(response.headers.get('content-length') ?? Number.NaN)
-  let received = 0
-  const fail = (error: unknown): never => {
-    deadline.dispose()
-    reader.cancel().catch(() => {})
-    if (deadline.signal.aborted) throw deadline.abortError()
-    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: safeCause(error) })
+  const body = new ResponseBody(response, deadline)
+  await body.readHead()
+  return body
+}
+
+// A class rather than closures: one is made per call, and its methods are shared.
+class ResponseBody implements OpenedBody {
+  head: Uint8Array = new Uint8Array(0)
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>
+  readonly #deadline: Deadline
+  readonly #expected: number
+  #received = 0
+  #pending: Uint8Array[] = []
+  #stream: ReadableStream<Uint8Array> | undefined
+
+  constructor(response: Response, deadline: Deadline) {
+    this.#reader = (response.body ?? new Blob([]).stream()).getReader()
+    this.#deadline = deadline
+    // Content-Length counts encoded bytes: only an unencoded body can be checked against it.
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity'
+    this.#expected = encoded ? Number.NaN : Number(response.headers.get('content-length') ?? Number.NaN)
   }
-  const read = async () => {
-    const result = await reader.read().catch(fail)
-    if (result.done && Number.isFinite(expected) && received < expected) {
-      fail(new Error(`received ${received} of ${expected} bytes`))
+
+  async readHead(): Promise<void> {
+    let buffered = 0
+    while (buffered < SNIFF_BYTES) {
+      const { done, value } = await this.#next()
+      if (done) break
+      this.#pending.push(value)
+      buffered += value.byteLength
     }
-    if (result.done) deadline.dispose()
-    else received += result.value.byteLength
+    if (buffered > 0) this.head = concatBytes(this.#pending).subarray(0, SNIFF_BYTES)
+  }
+
+  read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const chunk = this.#pending.shift()
+    return chunk ? Promise.resolve({ done: false, value: chunk }) : this.#next()
+  }
+
+  cancel(reason?: unknown): Promise<void> {
+    this.#deadline.dispose()
+    return this.#reader.cancel(reason)
+  }
+
+  get stream(): ReadableStream<Uint8Array> {
+    return (this.#stream ??= sourceStream(this))
+  }
+
+  async #next(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    let result: ReadableStreamReadResult<Uint8Array>
+    try {
+      result = await this.#reader.read()
+    } catch (error) {
+      return this.#fail(error)
+    }
+    if (!result.done) {
+      this.#received += result.value.byteLength
+      return result
+    }
+    if (Number.isFinite(this.#expected) && this.#received < this.#expected) {
+      return this.#fail(new Error(`received ${this.#received} of ${this.#expected} bytes`))
+    }
+    this.#deadline.dispose()
     return result
   }
 
-  const pending: Uint8Array[] = []
-  let buffered = 0
-  while (buffered < SNIFF_BYTES) {
-    const { done, value } = await read()
-    if (done) break
-    pending.push(value)
-    buffered += value.byteLength
-  }
-  const head = concatBytes(pending).subarray(0, SNIFF_BYTES)
-
-  const source: ByteSource = {
-    read: () => {
-      const chunk = pending.shift()
-      return chunk ? Promise.resolve({ done: false, value: chunk }) : read()
-    },
-    cancel(reason) {
-      deadline.dispose()
-      return reader.cancel(reason)
-    },
-  }
-  let stream: ReadableStream<Uint8Array> | undefined
-  return {
-    head,
-    read: source.read,
-    cancel: source.cancel,
-    get stream() {
-      return (stream ??= sourceStream(source))
-    },
+  #fail(error: unknown): never {
+    this.#deadline.dispose()
+    this.#reader.cancel().catch(() => {})
+    if (this.#deadline.signal.aborted) throw this.#deadline.abortError()
+    throw new ConnectionError('The connection closed before the whole answer arrived', { cause: safeCause(error) })
   }
 }
 

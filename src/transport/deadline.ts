@@ -15,42 +15,61 @@ export interface Deadline {
 }
 
 export function createDeadline(timeout: number, userSignal: AbortSignal | undefined): Deadline {
-  const controller = new AbortController()
-  const startedAt = Date.now()
-  let timedOut = false
-  const onUserAbort = () => controller.abort(userSignal!.reason)
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort(new TimeoutError(timeout))
-  }, timeout)
-  // An unread body must not keep a Node process alive until the deadline.
-  ;(timer as { unref?: () => void }).unref?.()
-  if (userSignal?.aborted) onUserAbort()
-  else userSignal?.addEventListener('abort', onUserAbort, { once: true })
+  return new CallDeadline(timeout, userSignal)
+}
 
-  const abortError = () => (timedOut ? new TimeoutError(timeout) : userAbortReason(userSignal))
+// A class rather than closures: every call makes one, and its methods are shared.
+class CallDeadline implements Deadline {
+  readonly signal: AbortSignal
+  readonly #controller = new AbortController()
+  readonly #timeout: number
+  readonly #userSignal: AbortSignal | undefined
+  readonly #startedAt = Date.now()
+  readonly #timer: ReturnType<typeof setTimeout>
+  #timedOut = false
+  readonly #onUserAbort = () => this.#controller.abort(this.#userSignal!.reason)
 
-  return {
-    signal: controller.signal,
-    abortError,
-    remaining: () => timeout - (Date.now() - startedAt),
-    sleep: (ms) =>
-      new Promise((resolve, reject) => {
-        if (controller.signal.aborted) return reject(abortError())
-        const onAbort = () => {
-          clearTimeout(wait)
-          reject(abortError())
-        }
-        const wait = setTimeout(() => {
-          controller.signal.removeEventListener('abort', onAbort)
-          resolve()
-        }, ms)
-        controller.signal.addEventListener('abort', onAbort, { once: true })
-      }),
-    dispose() {
-      clearTimeout(timer)
-      userSignal?.removeEventListener('abort', onUserAbort)
-    },
+  constructor(timeout: number, userSignal: AbortSignal | undefined) {
+    this.signal = this.#controller.signal
+    this.#timeout = timeout
+    this.#userSignal = userSignal
+    this.#timer = setTimeout(() => {
+      this.#timedOut = true
+      this.#controller.abort(new TimeoutError(timeout))
+    }, timeout)
+    // An unread body must not keep a Node process alive until the deadline.
+    ;(this.#timer as { unref?: () => void }).unref?.()
+    if (userSignal?.aborted) this.#onUserAbort()
+    else userSignal?.addEventListener('abort', this.#onUserAbort, { once: true })
+  }
+
+  abortError(): unknown {
+    return this.#timedOut ? new TimeoutError(this.#timeout) : userAbortReason(this.#userSignal)
+  }
+
+  remaining(): number {
+    return this.#timeout - (Date.now() - this.#startedAt)
+  }
+
+  sleep(ms: number): Promise<void> {
+    const { signal } = this
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(this.abortError())
+      const onAbort = () => {
+        clearTimeout(wait)
+        reject(this.abortError())
+      }
+      const wait = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      signal.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer)
+    this.#userSignal?.removeEventListener('abort', this.#onUserAbort)
   }
 }
 
