@@ -25,12 +25,16 @@ export interface Planned {
   adapter: ProviderAdapter
 }
 
-/** Routing and the key policy: where a call goes, decided before any request. */
-export async function plan(model: string, options: CallOptions): Promise<Planned> {
+/**
+ * Routing and the key policy: where a call goes, decided before any request. Synchronous for
+ * the adapters that are always loaded (OpenAI's format: proxies and most calls).
+ */
+export function plan(model: string, options: CallOptions): Planned | Promise<Planned> {
   const route = resolveRoute(model, options)
   assertKeyPolicy(route, options)
   assertKeyPresent(route)
-  return { route, adapter: await adapterFor(route.provider) }
+  const adapter = adapterFor(route.provider)
+  return adapter instanceof Promise ? adapter.then((loaded) => ({ route, adapter: loaded })) : { route, adapter }
 }
 
 export interface Exchange {

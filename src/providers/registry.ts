@@ -12,6 +12,6 @@ const ADAPTERS: Record<ProviderId, () => ProviderAdapter | Promise<ProviderAdapt
   vertex_ai: () => import('./vertex.ts').then((module) => module.vertex),
 }
 
-export async function adapterFor(provider: ProviderId): Promise<ProviderAdapter> {
+export function adapterFor(provider: ProviderId): ProviderAdapter | Promise<ProviderAdapter> {
   return ADAPTERS[provider]()
 }

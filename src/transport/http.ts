@@ -27,7 +27,7 @@ function ofetchFor(fetch: typeof globalThis.fetch | undefined) {
  * Sends one request and hands back the raw response with its body unread. Retries, timeouts and
  * error mapping are ours (see send.ts); ofetch is told to do none of them.
  */
-export async function fetchOnce(url: string, init: FetchInit): Promise<Response> {
+export function fetchOnce(url: string, init: FetchInit): Promise<Response> {
   return ofetchFor(init.fetch).raw(url, {
     method: init.method,
     // ofetch would ask for JSON on string bodies; an audio endpoint should be free to answer audio.

@@ -29,17 +29,21 @@ const GLOBAL_FETCH = {}
 export async function fetchWithoutForeignRedirects(url: string, init: Omit<FetchInit, 'redirect'>): Promise<Response> {
   const fetchKey = init.fetch ?? GLOBAL_FETCH
   const tryErrorMode = !isBrowser() && !errorModeRefused.has(fetchKey)
+  const request: FetchInit = {
+    method: init.method, headers: init.headers, body: init.body, signal: init.signal, fetch: init.fetch,
+    redirect: tryErrorMode ? 'error' : 'manual',
+  }
   if (tryErrorMode) {
     try {
-      return await fetchOnce(url, { ...init, redirect: 'error' })
+      return await fetchOnce(url, request)
     } catch (error) {
       if (!/redirect/i.test(innermostMessage(error))) throw error
     }
+    request.redirect = 'manual'
   }
-  const manual: FetchInit = { ...init, redirect: 'manual' }
   let current = url
   for (let hop = 0; ; hop++) {
-    const response = await fetchOnce(current, manual)
+    const response = await fetchOnce(current, request)
     if (response.type === 'opaqueredirect') {
       throw new ConnectionError(`The server answered with a redirect, which a browser does not let voxfetch inspect, so it was not followed: ${ADVICE}`)
     }

@@ -26,7 +26,7 @@ export interface TransmitInit {
  * Sends one attempt of a request. Multipart bodies are encoded afresh per attempt (the file part
  * is the caller's Blob, read lazily), so every attempt can be replayed without buffering.
  */
-export async function transmit(request: HttpRequest, init: TransmitInit): Promise<Response> {
+export function transmit(request: HttpRequest, init: TransmitInit): Promise<Response> {
   const { url, method, headers, body } = request
   if (typeof body === 'string') return fetchWithoutForeignRedirects(url, { method, headers, body, signal: init.signal, fetch: init.fetch })
   return typeof XMLHttpRequest === 'undefined' ? serverUpload(url, request, body, init) : browserUpload(url, request, body, init)

@@ -83,6 +83,18 @@ describe('keys never follow a redirect to another origin', () => {
     expect(origin.seen).toHaveLength(7)
   })
 
+  it('sends an answer that does not redirect once, with redirect: "error" (no copy of the request kept for a redirect)', async () => {
+    const modes: Array<RequestRedirect | undefined> = []
+    const recording: typeof fetch = (input, init) => {
+      modes.push(init?.redirect)
+      return fetch(input, init)
+    }
+    const audio = await speak({ baseURL: foreign.url, apiKey: TEST_KEYS.proxy, fetch: recording }, 'tts')
+    expect(await audio.arrayBuffer()).toHaveProperty('byteLength', 16)
+    expect(modes).toEqual(['error'])
+    expect(foreign.seen).toHaveLength(1)
+  })
+
   it('works with a fetch that refuses redirect: "error" (as Cloudflare workerd does), and stops asking it', async () => {
     const modes: Array<RequestRedirect | undefined> = []
     // workerd: 'Invalid redirect value, must be one of "follow" or "manual" ("error" won't be implemented…)'.
