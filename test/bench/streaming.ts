@@ -88,7 +88,7 @@ export async function streamToFileTable(children: Children, serverURL: string, d
     columns: ['client', 'baseline RSS', 'peak RSS (max)', '× raw fetch', 'throughput (median)', 'target', 'verdict'],
     rows,
     notes: [
-      `maxRSS from process.resourceUsage() in a fresh child per run, ${STREAM_TO_FILE_ROUNDS} runs each; baseline = peak after loading the modules, before the request.`,
+      `Peak RSS (VmHWM; maxRSS off Linux) in a fresh child per run, ${STREAM_TO_FILE_ROUNDS} runs each; baseline = peak after loading the modules, before the request.`,
       'node:http is the floor Node’s own network stack sets with no fetch and no web streams.',
     ],
   }
