@@ -11,11 +11,12 @@ const BAD_HEADER_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/
  * repeated in the message, since they may be keys.
  */
 export function assertHeaders(headers: Record<string, string>, field: string): void {
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name of Object.keys(headers)) {
     if (!HEADER_NAME.test(name)) {
       throw new InvalidRequestError(field, `${JSON.stringify(name)} is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`)
     }
-    assertHeaderValue(value, `${field}.${name}`)
+    const value = headers[name]
+    if (value !== undefined && BAD_HEADER_VALUE.test(value)) assertHeaderValue(value, `${field}.${name}`)
   }
 }
 
@@ -34,7 +35,7 @@ export function assertHeaderValue(value: string | undefined, field: string): voi
 export function mergeHeaders(...sets: Array<Record<string, string> | undefined>): Record<string, string> {
   const merged: Record<string, string> = {}
   for (const set of sets) {
-    for (const [name, value] of Object.entries(set ?? {})) merged[name.toLowerCase()] = value
+    if (set) for (const name of Object.keys(set)) merged[name.toLowerCase()] = set[name]!
   }
   return merged
 }

@@ -13,7 +13,7 @@ export function openAIHeaders(context: RequestContext, contentType?: string): Re
   if (context.credential) headers.authorization = `Bearer ${context.credential}`
   if (context.organization) headers['openai-organization'] = context.organization
   if (context.project) headers['openai-project'] = context.project
-  return { ...headers, ...context.headers }
+  return Object.assign(headers, context.headers)
 }
 
 export function speechBody(input: OpaqueSpeechInput, model: string, warnings: Warning[], direct: boolean, provider: ProviderId) {

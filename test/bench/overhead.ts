@@ -5,7 +5,7 @@ import { collectGarbage, median, now, rotate } from './stats.ts'
 import { ms, ratio, type Table, us, verdict } from './table.ts'
 
 const REQUESTS = 100
-const ROUNDS = 15
+const ROUNDS = 21
 const WARMUP_ROUNDS = 2
 const TARGET = { sequential: 1.05, concurrent: 1.1 } as const
 
