@@ -34,7 +34,8 @@ export function plan(model: string, options: CallOptions): Planned | Promise<Pla
   assertKeyPolicy(route, options)
   assertKeyPresent(route)
   const adapter = adapterFor(route.provider)
-  return adapter instanceof Promise ? adapter.then((loaded) => ({ route, adapter: loaded })) : { route, adapter }
+  // A then check, not instanceof: a Promise from another realm (or a zone.js one) is one too.
+  return 'then' in adapter ? adapter.then((loaded) => ({ route, adapter: loaded })) : { route, adapter }
 }
 
 export interface Exchange {

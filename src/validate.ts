@@ -22,7 +22,8 @@ export function validate<Schema extends z.ZodMiniType>(schema: Schema, input: un
   if (result.success) return result.data
   // Parsed again for the message, with `reportInput` (issues carry the value, so a missing one is
   // told from a wrong one): asking for it on every parse made a good call's check four times slower.
-  const issue = schema.safeParse(checked, { reportInput: true }).error!.issues[0]!
+  // A getter answering differently the second time must not turn this into a TypeError.
+  const issue = (schema.safeParse(checked, { reportInput: true }).error ?? result.error).issues[0]!
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => formatPath([...issue.path, key || '""'])).join(', ')
     throw new InvalidRequestError(keys, 'is not a known option (send extra fields with extraBody)')

@@ -6,9 +6,12 @@ const MAX_REDIRECTS = 5
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const ADVICE = 'set baseURL to the final URL'
 
-// Fetch functions found not to take `redirect: 'error'` (Cloudflare's workerd refuses it).
+// Fetch functions found not to take `redirect: 'error'` (Cloudflare's workerd refuses it:
+// 'Invalid redirect value, must be one of "follow" or "manual"'), told from undici's
+// "unexpected redirect", which means a redirect was met.
 const errorModeRefused = new WeakSet<object>()
 const GLOBAL_FETCH = {}
+const REFUSED_MODE = /invalid|must be one of|not (yet )?(supported|implemented)|unsupported/i
 
 /**
  * Sends a request whose body can be replayed (a string or a Blob), following redirects itself:
@@ -33,24 +36,27 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     method: init.method, headers: init.headers, body: init.body, signal: init.signal, fetch: init.fetch,
     redirect: tryErrorMode ? 'error' : 'manual',
   }
+  let refusedMode = false
   if (tryErrorMode) {
     try {
-      return await fetchOnce(url, request)
+      return notFollowed(await fetchOnce(url, request))
     } catch (error) {
-      if (!/redirect/i.test(innermostMessage(error))) throw error
+      const message = innermostMessage(error)
+      if (!/redirect/i.test(message)) throw error
+      refusedMode = REFUSED_MODE.test(message)
     }
     request.redirect = 'manual'
   }
   let current = url
   for (let hop = 0; ; hop++) {
-    const response = await fetchOnce(current, request)
+    const response = notFollowed(await fetchOnce(current, request))
     if (response.type === 'opaqueredirect') {
       throw new ConnectionError(`The server answered with a redirect, which a browser does not let voxfetch inspect, so it was not followed: ${ADVICE}`)
     }
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
     if (location === null) {
-      // The 'error' send failed over a redirect that did not come: this fetch refuses the mode.
-      if (tryErrorMode && hop === 0) errorModeRefused.add(fetchKey)
+      // The mode itself was refused, not a redirect met: do not ask this fetch again.
+      if (refusedMode && hop === 0) errorModeRefused.add(fetchKey)
       return response
     }
     response.body?.cancel().catch(() => {})
@@ -64,4 +70,14 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     if (hop >= MAX_REDIRECTS) throw new ConnectionError(`The server redirected more than ${MAX_REDIRECTS} times: ${ADVICE}`)
     current = target.href
   }
+}
+
+/**
+ * A fetch that ignored the redirect mode and followed anyway (a custom `fetch` that drops
+ * `init.redirect`): its answer is refused rather than passed off as the one asked for.
+ */
+function notFollowed(response: Response): Response {
+  if (!response.redirected) return response
+  response.body?.cancel().catch(() => {})
+  throw new ConnectionError(`The fetch function followed a redirect it was told not to follow: pass a fetch that honours init.redirect, or ${ADVICE}`)
 }

@@ -112,6 +112,13 @@ describe('keys never follow a redirect to another origin', () => {
     expect(foreign.seen).toHaveLength(2)
   })
 
+  it('refuses the answer of a fetch that ignores the redirect mode and follows', async () => {
+    const following: typeof fetch = (input, init) => fetch(input, { ...init, redirect: 'follow' })
+    const error = await caught(speak({ baseURL: origin.url, apiKey: TEST_KEYS.proxy, fetch: following }, 'tts'))
+    expect(error).toBeInstanceOf(ConnectionError)
+    expect(error.message).toMatch(/followed a redirect it was told not to follow/)
+  })
+
   it('refuses a redirect of an upload to another origin', async () => {
     const file = new File([new Uint8Array(64)], 'a.wav', { type: 'audio/wav' })
     const error = await caught(createClient({ baseURL: origin.url, apiKey: TEST_KEYS.azure }).transcription({ model: 'azure/whisper', file }))

@@ -96,6 +96,12 @@ describe('schemas throw nothing but InvalidRequestError', () => {
       numRuns: 500,
     })
   })
+
+  it('for params whose getter answers differently on a second read (a bad value, then a good one)', () => {
+    let reads = 0
+    const params = { model: 'tts', get input() { return reads++ === 0 ? 42 : 'hello' } }
+    expect(() => validate(speechParams.for(params), params)).toThrow(InvalidRequestError)
+  })
 })
 
 describe('file names for uploads', () => {
