@@ -6,12 +6,31 @@ const MAX_REDIRECTS = 5
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const ADVICE = 'set baseURL to the final URL'
 
-// Fetch functions found not to take `redirect: 'error'` (Cloudflare's workerd refuses it:
-// 'Invalid redirect value, must be one of "follow" or "manual"'), told from undici's
-// "unexpected redirect", which means a redirect was met.
-const errorModeRefused = new WeakSet<object>()
-const GLOBAL_FETCH = {}
+// Whether Node's own fetch was found not to take `redirect: 'error'` (someone replaced it with one
+// that refuses the mode, as Cloudflare's workerd does: 'Invalid redirect value, must be one of
+// "follow" or "manual"'), told from undici's "unexpected redirect", which means one was met.
+let errorModeRefused = false
 const REFUSED_MODE = /invalid|must be one of|not (yet )?(supported|implemented)|unsupported/i
+
+/**
+ * `redirect: 'error'` is used only with Node's own fetch, which honours it. A caller's `fetch`,
+ * Workers (which refuse the mode), Vercel's edge runtime, Deno and Bun get `'manual'`: a fetch
+ * shim that maps `'error'` to `'follow'` (a known Workers workaround) would otherwise send a key
+ * across origins.
+ */
+function nodeFetchHonoursErrorMode(init: Omit<FetchInit, 'redirect'>): boolean {
+  return !init.fetch && !errorModeRefused && (onNode ??= isNode())
+}
+
+let onNode: boolean | undefined
+
+function isNode(): boolean {
+  if (isBrowser()) return false
+  const scope = globalThis as { process?: { versions?: Record<string, string | undefined> }; navigator?: { userAgent?: string } }
+  const versions = scope.process?.versions
+  const elsewhere = versions?.bun || 'Deno' in globalThis || 'EdgeRuntime' in globalThis || scope.navigator?.userAgent === 'Cloudflare-Workers'
+  return !!versions?.node && !elsewhere
+}
 
 /**
  * Sends a request whose body can be replayed (a string or a Blob), following redirects itself:
@@ -20,18 +39,17 @@ const REFUSED_MODE = /invalid|must be one of|not (yet )?(supported|implemented)|
  * the request carries. Same-origin 307 and 308 are followed (method and body kept, at most 5);
  * 301, 302 and 303 would turn the POST into a body-less GET, so they are refused too.
  *
- * Server runtimes send with `redirect: 'error'` first: in any other mode the Fetch Standard's
- * HTTP-network-or-cache fetch (step 8.1; nodejs/undici lib/web/fetch/index.js) copies the request,
- * teeing its body stream, which cost a fifth of a small request's time on loopback. A redirect
- * fails that send, and the request goes again with `redirect: 'manual'` to see where it would
- * lead: one more request to the same origin, only when the server redirects.
+ * With Node's own fetch the request goes with `redirect: 'error'` first: in any other mode the
+ * Fetch Standard's HTTP-network-or-cache fetch (step 8.1; nodejs/undici lib/web/fetch/index.js)
+ * copies the request, teeing its body stream, which cost a fifth of a small request's time on
+ * loopback. A redirect fails that send, and the request goes again with `redirect: 'manual'` to
+ * see where it would lead: one more request to the same origin, only when the server redirects.
  *
  * Browsers answer `redirect: 'manual'` with an opaque response that hides the target, so there
  * every redirect is refused: a page cannot tell where it would go.
  */
 export async function fetchWithoutForeignRedirects(url: string, init: Omit<FetchInit, 'redirect'>): Promise<Response> {
-  const fetchKey = init.fetch ?? GLOBAL_FETCH
-  const tryErrorMode = !isBrowser() && !errorModeRefused.has(fetchKey)
+  const tryErrorMode = nodeFetchHonoursErrorMode(init)
   const request: FetchInit = {
     method: init.method, headers: init.headers, body: init.body, signal: init.signal, fetch: init.fetch,
     redirect: tryErrorMode ? 'error' : 'manual',
@@ -56,7 +74,7 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
     if (location === null) {
       // The mode itself was refused, not a redirect met: do not ask this fetch again.
-      if (refusedMode && hop === 0) errorModeRefused.add(fetchKey)
+      if (refusedMode && hop === 0) errorModeRefused = true
       return response
     }
     response.body?.cancel().catch(() => {})

@@ -28,7 +28,7 @@ export function speechCalls(core: VoxfetchCore, baseURL: string) {
   const ofetchAlone = ofetch.create({ baseURL, headers: { authorization: `Bearer ${API_KEY}` } })
   return {
     'raw fetch': async () => new Uint8Array(await (await rawFetchSpeech(baseURL)).arrayBuffer()),
-    // How voxfetch sends on server runtimes (see src/transport/redirects.ts): shown so the part of
+    // How voxfetch sends through Node's own fetch (see src/transport/redirects.ts): shown so the part of
     // its lead that comes from not having the request copied for a redirect is in plain sight.
     "raw fetch, redirect: 'error'": async () => new Uint8Array(await (await rawFetchSpeech(baseURL, 'error')).arrayBuffer()),
     'ofetch alone': async () =>

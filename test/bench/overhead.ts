@@ -64,7 +64,7 @@ export async function overheadTable(core: VoxfetchCore, serverURL: string): Prom
     notes: [
       `Medians of ${ROUNDS} rounds after ${WARMUP_ROUNDS} warm-up rounds; the ratios are medians of per-round ratios, the contenders in a different order each round.`,
       'Each call sends the same JSON body and reads the whole audio into bytes; the server runs in its own process.',
-      "Raw fetch is called as apps call it (redirects followed, so undici copies the request and tees its body in case it must resend it). voxfetch sends with redirect: 'error' on server runtimes and handles a redirect itself; the \"raw fetch, redirect: 'error'\" row shows what that mode alone is worth.",
+      "Raw fetch is called as apps call it (redirects followed, so undici copies the request and tees its body in case it must resend it). voxfetch sends with redirect: 'error' through Node's own fetch and handles a redirect itself; the \"raw fetch, redirect: 'error'\" row shows what that mode alone is worth.",
     ],
   }
 }
