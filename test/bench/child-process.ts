@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { build } from 'esbuild'
+import { serverCommand } from './cpu-pinning.ts'
 import { BENCH_DIR } from './paths.ts'
 
 export type ChildName = 'server' | 'stream-to-file' | 'upload'
@@ -47,7 +48,8 @@ export class Children {
 
   /** Starts the bench server in its own process; `stop` closes it and waits for the exit. */
   async startServer(): Promise<{ url: string; stop(): Promise<void> }> {
-    const child = spawn(process.execPath, [this.script('server')], { stdio: ['pipe', 'pipe', 'inherit'] })
+    const [command, args] = serverCommand(this.script('server'))
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] })
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
     const lines = createInterface({ input: child.stdout })
     const first = await new Promise<string>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { cpus, release, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { pinningDescription } from './cpu-pinning.ts'
 import { ROOT } from './paths.ts'
 import type { Table } from './table.ts'
 
@@ -34,6 +35,7 @@ export function machineTable(): Table {
     columns: ['', ''],
     rows: [
       ['CPU', `${cpu[0]?.model.trim() ?? 'unknown'} × ${cpu.length} cores`],
+      ['CPU pinning', pinningDescription()],
       ['memory', `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`],
       ['OS', `${process.platform} ${release()} (${process.arch})`],
       ['Node', process.version],

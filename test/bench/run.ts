@@ -1,4 +1,5 @@
 import { Children } from './child-process.ts'
+import { pinThisProcess } from './cpu-pinning.ts'
 import { geminiWavTable } from './gemini-wav.ts'
 import { loadCore } from './load.ts'
 import { machineTable } from './machine.ts'
@@ -18,6 +19,7 @@ type Section = (typeof SECTIONS)[number]
 const asked = process.argv.slice(2).filter((name): name is Section => (SECTIONS as readonly string[]).includes(name))
 const selected = new Set<Section>(asked.length ? asked : SECTIONS)
 
+pinThisProcess()
 const startedAt = performance.now()
 const tables: Table[] = []
 const show = (table: Table) => {
