@@ -24,11 +24,35 @@ function nodeFetchHonoursErrorMode(init: Omit<FetchInit, 'redirect'>): boolean {
 
 let onNode: boolean | undefined
 
+/**
+ * The mode for a streamed upload, which cannot be resent: `'error'`, since in any other mode
+ * Node's fetch keeps the whole body in memory for a resend (a 1 GB upload would hold 1 GB);
+ * `'manual'` where fetch refuses `'error'` (Workers), the caller then refusing any redirect.
+ */
+export function streamedUploadRedirectMode(fetch: typeof globalThis.fetch | undefined): 'error' | 'manual' {
+  return (!fetch && errorModeRefused) || onWorkers() ? 'manual' : 'error'
+}
+
+/** Remembers that the global fetch refused `redirect: 'error'`; true when `error` says so. */
+export function noteRefusedErrorMode(error: unknown, fetch: typeof globalThis.fetch | undefined): boolean {
+  const refused = REFUSED_MODE.test(innermostMessage(error))
+  if (refused && !fetch) errorModeRefused = true
+  return refused
+}
+
+/** Whether an answer is a redirect (one a browser hides counts too). */
+export function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || REDIRECT_STATUSES.has(response.status)
+}
+
+function onWorkers(): boolean {
+  return (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers'
+}
+
 function isNode(): boolean {
   if (isBrowser()) return false
-  const scope = globalThis as { process?: { versions?: Record<string, string | undefined> }; navigator?: { userAgent?: string } }
-  const versions = scope.process?.versions
-  const elsewhere = versions?.bun || 'Deno' in globalThis || 'EdgeRuntime' in globalThis || scope.navigator?.userAgent === 'Cloudflare-Workers'
+  const versions = (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process?.versions
+  const elsewhere = versions?.bun || 'Deno' in globalThis || 'EdgeRuntime' in globalThis || onWorkers()
   return !!versions?.node && !elsewhere
 }
 
@@ -59,9 +83,8 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     try {
       return notFollowed(await fetchOnce(url, request))
     } catch (error) {
-      const message = innermostMessage(error)
-      if (!/redirect/i.test(message)) throw error
-      refusedMode = REFUSED_MODE.test(message)
+      if (!/redirect/i.test(innermostMessage(error))) throw error
+      refusedMode = REFUSED_MODE.test(innermostMessage(error))
     }
     request.redirect = 'manual'
   }

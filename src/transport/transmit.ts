@@ -4,7 +4,7 @@ import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
-import { fetchWithoutForeignRedirects } from './redirects.ts'
+import { fetchWithoutForeignRedirects, isRedirect, noteRefusedErrorMode, streamedUploadRedirectMode } from './redirects.ts'
 import { safeCause } from './safe-cause.ts'
 import { xhrRequest } from './xhr.ts'
 
@@ -56,26 +56,43 @@ async function browserUpload(url: string, request: HttpRequest, form: MultipartF
 
 /**
  * Server runtimes: the body is streamed with redirects refused, because Node's fetch keeps any
- * upload body it might replay on a redirect in memory (a 1 GB upload would hold 1 GB).
+ * upload body it might replay on a redirect in memory (a 1 GB upload would hold 1 GB). Where
+ * fetch refuses `redirect: 'error'` (Workers), it goes with `'manual'` and a redirect answer is
+ * refused the same way.
  */
-async function serverUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit) {
+async function serverUpload(url: string, request: HttpRequest, form: MultipartForm, init: TransmitInit): Promise<Response> {
   const body = encodeMultipart(form, createBoundary())
   const report = init.onUploadProgress ? throttleProgress(init.onUploadProgress, body.size, init.attempt) : () => {}
+  const send = (redirect: 'error' | 'manual') => fetchOnce(url, {
+    method: request.method,
+    headers: { ...request.headers, 'content-type': body.type, 'content-length': String(body.size) },
+    body: countedStream(body, report),
+    signal: init.signal,
+    redirect,
+    fetch: init.fetch,
+  })
   report(0)
+  let redirect = streamedUploadRedirectMode(init.fetch)
+  let response: Response
   try {
-    return await fetchOnce(url, {
-      method: request.method,
-      headers: { ...request.headers, 'content-type': body.type, 'content-length': String(body.size) },
-      body: countedStream(body, report),
-      signal: init.signal,
-      redirect: 'error',
-      fetch: init.fetch,
-    })
+    response = await send(redirect)
   } catch (error) {
     if (!/redirect/i.test(innermostMessage(error))) throw error
-    throw new ConnectionError(
-      'The server redirected the upload; uploads are streamed and not sent twice, so set baseURL to the final URL',
-      { cause: safeCause(error) },
-    )
+    if (redirect === 'manual' || !noteRefusedErrorMode(error, init.fetch)) throw redirectedUpload(error)
+    // The mode was refused before anything was sent, so the form can go again with 'manual'.
+    redirect = 'manual'
+    response = await send(redirect)
   }
+  if (redirect === 'manual' && isRedirect(response)) {
+    response.body?.cancel().catch(() => {})
+    throw redirectedUpload(undefined)
+  }
+  return response
+}
+
+function redirectedUpload(cause: unknown): ConnectionError {
+  return new ConnectionError(
+    'The server redirected the upload; uploads are streamed and not sent twice, so set baseURL to the final URL',
+    cause === undefined ? undefined : { cause: safeCause(cause) },
+  )
 }
