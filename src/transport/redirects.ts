@@ -22,8 +22,6 @@ function nodeFetchHonoursErrorMode(init: Omit<FetchInit, 'redirect'>): boolean {
   return !init.fetch && !errorModeRefused && (onNode ??= isNode())
 }
 
-let onNode: boolean | undefined
-
 /**
  * The mode for a streamed upload, which cannot be resent: `'error'`, since in any other mode
  * Node's fetch keeps the whole body in memory for a resend (a 1 GB upload would hold 1 GB);
@@ -48,6 +46,8 @@ export function isRedirect(response: Response): boolean {
 function onWorkers(): boolean {
   return (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers'
 }
+
+let onNode: boolean | undefined
 
 function isNode(): boolean {
   if (isBrowser()) return false
@@ -78,13 +78,12 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     method: init.method, headers: init.headers, body: init.body, signal: init.signal, fetch: init.fetch,
     redirect: tryErrorMode ? 'error' : 'manual',
   }
-  let refusedMode = false
   if (tryErrorMode) {
     try {
       return notFollowed(await fetchOnce(url, request))
     } catch (error) {
       if (!/redirect/i.test(innermostMessage(error))) throw error
-      refusedMode = REFUSED_MODE.test(innermostMessage(error))
+      noteRefusedErrorMode(error, undefined)
     }
     request.redirect = 'manual'
   }
@@ -95,11 +94,7 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
       throw new ConnectionError(`The server answered with a redirect, which a browser does not let voxfetch inspect, so it was not followed: ${ADVICE}`)
     }
     const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null
-    if (location === null) {
-      // The mode itself was refused, not a redirect met: do not ask this fetch again.
-      if (refusedMode && hop === 0) errorModeRefused = true
-      return response
-    }
+    if (location === null) return response
     response.body?.cancel().catch(() => {})
     const target = new URL(location, current)
     if (target.origin !== new URL(current).origin) {
