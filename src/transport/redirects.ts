@@ -31,11 +31,17 @@ export function streamedUploadRedirectMode(fetch: typeof globalThis.fetch | unde
   return (!fetch && errorModeRefused) || onWorkers() ? 'manual' : 'error'
 }
 
-/** Remembers that the global fetch refused `redirect: 'error'`; true when `error` says so. */
-export function noteRefusedErrorMode(error: unknown, fetch: typeof globalThis.fetch | undefined): boolean {
-  const refused = REFUSED_MODE.test(innermostMessage(error))
-  if (refused && !fetch) errorModeRefused = true
-  return refused
+/**
+ * What a failed `redirect: 'error'` send says: `'refused'` when fetch refused the mode itself
+ * (nothing was sent; a global fetch is then asked for `'manual'` from now on), `'redirected'` when
+ * the server redirected, `undefined` when the failure had nothing to do with redirects.
+ */
+export function errorModeFailure(error: unknown, fetch: typeof globalThis.fetch | undefined): 'refused' | 'redirected' | undefined {
+  const message = innermostMessage(error)
+  if (!/redirect/i.test(message)) return undefined
+  if (!REFUSED_MODE.test(message)) return 'redirected'
+  if (!fetch) errorModeRefused = true
+  return 'refused'
 }
 
 /** Whether an answer is a redirect (one a browser hides counts too). */
@@ -82,8 +88,7 @@ export async function fetchWithoutForeignRedirects(url: string, init: Omit<Fetch
     try {
       return notFollowed(await fetchOnce(url, request))
     } catch (error) {
-      if (!/redirect/i.test(innermostMessage(error))) throw error
-      noteRefusedErrorMode(error, undefined)
+      if (!errorModeFailure(error, undefined)) throw error
     }
     request.redirect = 'manual'
   }

@@ -4,7 +4,7 @@ import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'
 import { countedStream, throttleProgress } from './progress.ts'
-import { fetchWithoutForeignRedirects, isRedirect, noteRefusedErrorMode, streamedUploadRedirectMode } from './redirects.ts'
+import { errorModeFailure, fetchWithoutForeignRedirects, isRedirect, streamedUploadRedirectMode } from './redirects.ts'
 import { safeCause } from './safe-cause.ts'
 import { xhrRequest } from './xhr.ts'
 
@@ -77,8 +77,9 @@ async function serverUpload(url: string, request: HttpRequest, form: MultipartFo
   try {
     response = await send(redirect)
   } catch (error) {
-    if (!/redirect/i.test(innermostMessage(error))) throw error
-    if (redirect === 'manual' || !noteRefusedErrorMode(error, init.fetch)) throw redirectedUpload(error)
+    const failure = redirect === 'error' ? errorModeFailure(error, init.fetch) : /redirect/i.test(innermostMessage(error)) ? 'redirected' : undefined
+    if (failure === 'redirected') throw redirectedUpload(error)
+    if (failure !== 'refused') throw error
     // The mode was refused before anything was sent, so the form can go again with 'manual'.
     redirect = 'manual'
     response = await send(redirect)
