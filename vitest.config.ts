@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/emulator-tests/**/*.test.ts', 'test/fidelity/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/package/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/emulator-tests/**/*.test.ts', 'test/fidelity/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/secrets-guard.ts'],
           testTimeout: 30_000,

@@ -1,10 +1,10 @@
-import { clientOptionsSchema, type ClientOptions } from './schemas.ts'
-import type { SpeechParams } from './speech-schema.ts'
-import type { TranscriptionParams } from './transcription-schema.ts'
-import type { SpeechResult } from './speech-result.ts'
-import type { TranscriptionStream } from './transcription-stream.ts'
-import type { Transcription } from './transcription-result.ts'
-import { validate } from './validate.ts'
+import { clientOptionsSchema, type ClientOptions } from './options/client-options.ts'
+import type { SpeechParams } from './speech/params.ts'
+import type { TranscriptionParams } from './transcription/params.ts'
+import type { SpeechResult } from './speech/result.ts'
+import type { TranscriptionStream } from './transcription/stream.ts'
+import type { Transcription } from './transcription/result.ts'
+import { validate } from './options/validate.ts'
 
 export interface VoxfetchClient {
   /** Text → audio (LiteLLM's `speech`). Every client option may also be given per call. */
@@ -50,8 +50,8 @@ export function streamTranscription(params: TranscriptionParams): Promise<Transc
 // Each capability is a chunk of its own, loaded on its first call: a page that only speaks never loads the upload pipeline, one that only transcribes
 // never loads the speech decoders, and neither pays for the other's schemas. Validation still
 // runs inside the chunk before any request, so bad input is still refused before the network.
-const speechModule = /* @__PURE__ */ once(() => import('./speech.ts'))
-const transcriptionModule = /* @__PURE__ */ once(() => import('./transcription.ts'))
+const speechModule = /* @__PURE__ */ once(() => import('./speech/create.ts'))
+const transcriptionModule = /* @__PURE__ */ once(() => import('./transcription/create.ts'))
 
 async function createSpeech(options: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
   return (await speechModule()).createSpeech(options, params)

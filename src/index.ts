@@ -15,9 +15,9 @@ export {
   isResponseTooLargeError,
   isTimeoutError,
   isVoxfetchError,
-} from './errors.ts'
-export type { ClientOptions, ModelListEntry, ServiceAccount, UploadProgress } from './schemas.ts'
-export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech-schema.ts'
+} from './errors/classes.ts'
+export type { ClientOptions, ModelListEntry, ServiceAccount, UploadProgress } from './options/client-options.ts'
+export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech/params.ts'
 export type {
   AudioInput,
   ChunkingStrategy,
@@ -25,9 +25,9 @@ export type {
   TranscriptionInclude,
   TranscriptionModel,
   TranscriptionParams,
-} from './transcription-schema.ts'
+} from './transcription/params.ts'
 export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
-export { SpeechResult, type Warning } from './speech-result.ts'
-export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription-result.ts'
-export type { TranscriptionStream, TranscriptionStreamEvent } from './transcription-stream.ts'
+export { SpeechResult, type Warning } from './speech/result.ts'
+export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription/result.ts'
+export type { TranscriptionStream, TranscriptionStreamEvent } from './transcription/stream.ts'

@@ -1,8 +1,8 @@
 import { essence } from './audio/media-type.ts'
-import { exchange } from './call.ts'
-import { ConnectionError } from './errors.ts'
-import { requestIdOf } from './request-id.ts'
-import { prepareTranscription, toTranscription } from './transcription.ts'
+import { exchange } from './pipeline/call.ts'
+import { ConnectionError } from './errors/classes.ts'
+import { requestIdOf } from './util/request-id.ts'
+import { prepareTranscription, toTranscription } from './transcription/create.ts'
 import { openBody } from './transport/body-stream.ts'
 import { readText } from './transport/read-text.ts'
 

@@ -2,5 +2,5 @@
 // own, so this code imports from the core only what the lazy adapters already share (media types,
 // the unexpected-answer error); everything else is handed in (streaming-deps.ts). Importing more
 // would split the core's chunks and cost bytes up front.
-export { openSpeechEvents } from './speech-sse.ts'
-export { createTranscriptionStream } from './stream-transcription.ts'
+export { openSpeechEvents } from './speech/events.ts'
+export { createTranscriptionStream } from './transcription/create-stream.ts'

@@ -1,4 +1,4 @@
-import { lookup } from '../safe-lookup.ts'
+import { lookup } from '../util/safe-lookup.ts'
 /** The audio formats of OpenAI's `response_format`. */
 export const SPEECH_FORMATS = ['mp3', 'opus', 'aac', 'flac', 'wav', 'pcm'] as const
 export type SpeechFormat = (typeof SPEECH_FORMATS)[number]

@@ -1,6 +1,6 @@
-import { decodeBase64, encodeBase64Url } from '../audio/base64.ts'
-import { InvalidRequestError } from '../errors.ts'
-import type { ServiceAccount } from '../schemas.ts'
+import { decodeBase64, encodeBase64Url } from '../util/base64.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import type { ServiceAccount } from '../options/client-options.ts'
 
 export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token'
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform'

@@ -1,6 +1,6 @@
-import { InvalidRequestError } from '../errors.ts'
-import { type ServiceAccount, serviceAccountSchema } from '../schemas.ts'
-import { formatPath } from '../validate.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import { type ServiceAccount, serviceAccountSchema } from '../options/client-options.ts'
+import { formatPath } from '../options/validate.ts'
 import { readTextFile } from './read-text-file.ts'
 
 /**

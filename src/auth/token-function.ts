@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '../errors.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
 import type { Deadline } from '../transport/deadline.ts'
 
 /**

@@ -1,9 +1,9 @@
-import { fromFunction, type Credential, type CredentialContext } from '../credentials.ts'
-import { readEnv } from '../env.ts'
-import { InvalidRequestError } from '../errors.ts'
+import { fromFunction, type Credential, type CredentialContext } from './credential.ts'
+import { readEnv } from '../util/env.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
 import type { Route } from '../providers/types.ts'
 import { isVertexGeminiModel } from '../providers/vertex.ts'
-import type { ClientOptions } from '../schemas.ts'
+import type { ClientOptions } from '../options/client-options.ts'
 import { serviceAccountToken } from './google-token.ts'
 import { loadServiceAccount } from './service-account.ts'
 

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises'
 import * as z from 'zod/mini'
-import { InvalidRequestError } from '../errors.ts'
-import { withoutUnsafeKeys } from '../safe-lookup.ts'
-import { type ClientOptions, clientOptionsShape } from '../schemas.ts'
-import { validate } from '../validate.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import { withoutUnsafeKeys } from '../util/safe-lookup.ts'
+import { type ClientOptions, clientOptionsShape } from '../options/client-options.ts'
+import { validate } from '../options/validate.ts'
 
 /** What `loadConfig` returns: options to hand to `createClient` as they are. */
 export type LoadedConfig = Pick<ClientOptions, 'modelList' | 'timeout' | 'maxRetries'>

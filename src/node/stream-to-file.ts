@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
-import type { SpeechResult } from '../speech-result.ts'
+import type { SpeechResult } from '../speech/result.ts'
 
 /**
  * Writes audio to `path` as it arrives (LiteLLM's `stream_to_file`), never holding the whole body.

@@ -6,4 +6,4 @@ export type {
   PlaybackSource,
   PlayerState,
   PlayerStatus,
-} from './player-state.ts'
+} from './state.ts'

@@ -1,4 +1,4 @@
-import { concatBytes } from '../audio/concat-bytes.ts'
+import { concatBytes } from '../util/concat-bytes.ts'
 import { elementPlayback, type Engine, type EngineEvents, finiteOrUndefined } from './engine.ts'
 
 type MediaSourceClass = typeof MediaSource

@@ -5,7 +5,7 @@ import { isStreamablePcm } from './pcm-stream.ts'
 import { wholeClip } from './whole-clip.ts'
 import {
   abortReason, IDLE, type PlaybackDetails, type PlaybackEngine, type PlaybackMode, type PlaybackSource, type PlayerState,
-} from './player-state.ts'
+} from './state.ts'
 import { createWebAudioEngine } from './web-audio-engine.ts'
 
 export interface PlayOptions {

@@ -1,5 +1,5 @@
-import { InvalidRequestError } from '../errors.ts'
-import type { Warning } from '../speech-result.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import type { Warning } from '../speech/result.ts'
 import { speechBody, transcriptionFields } from './openai.ts'
 import { streamTranscriptionFields } from './stream-format.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './types.ts'

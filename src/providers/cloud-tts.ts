@@ -1,12 +1,12 @@
-import { lookup } from '../safe-lookup.ts'
-import { decodeBase64 } from '../audio/base64.ts'
+import { lookup } from '../util/safe-lookup.ts'
+import { decodeBase64 } from '../util/base64.ts'
 import { FORMAT_MEDIA_TYPES, type SpeechFormat, sniffMediaType } from '../audio/media-type.ts'
 import { DEFAULT_PCM, pcmMediaType, wavToPcm } from '../audio/wav.ts'
-import { InvalidRequestError } from '../errors.ts'
-import type { Warning } from '../speech-result.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import type { Warning } from '../speech/result.ts'
 import { mergeBody } from './merge-body.ts'
 import type { DecodedAudio, SpeechInput } from './types.ts'
-import { unexpectedAnswer } from '../unexpected-answer.ts'
+import { unexpectedAnswer } from '../errors/unexpected-answer.ts'
 import { DEFAULT_GOOGLE_VOICE, languageCodeOf, OPENAI_TO_GOOGLE_VOICE } from './vertex-voices.ts'
 
 // Facts from googleapis/googleapis google/cloud/texttospeech/v1/cloud_tts.proto (newest).

@@ -1,14 +1,14 @@
-import { lookup } from '../safe-lookup.ts'
-import { decodeBase64, decodeBase64After } from '../audio/base64.ts'
-import { concatBytes } from '../audio/concat-bytes.ts'
+import { lookup } from '../util/safe-lookup.ts'
+import { decodeBase64, decodeBase64After } from '../util/base64.ts'
+import { concatBytes } from '../util/concat-bytes.ts'
 import { FORMAT_MEDIA_TYPES, sniffMediaType } from '../audio/media-type.ts'
 import { parsePcmMediaType, pcmMediaType, pcmToWav, WAV_HEADER_BYTES, writeWavHeader } from '../audio/wav.ts'
-import { InvalidRequestError } from '../errors.ts'
-import type { Warning } from '../speech-result.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import type { Warning } from '../speech/result.ts'
 import { DEFAULT_GEMINI_VOICE, OPENAI_TO_GEMINI_VOICE } from './gemini-voices.ts'
 import { mergeBody } from './merge-body.ts'
 import type { DecodedAudio, SpeechInput } from './types.ts'
-import { unexpectedAnswer } from '../unexpected-answer.ts'
+import { unexpectedAnswer } from '../errors/unexpected-answer.ts'
 
 /**
  * The RPC a speech request calls: googleapis/googleapis google/ai/generativelanguage/v1beta/

@@ -1,5 +1,5 @@
-import { InvalidRequestError } from '../errors.ts'
-import type { Warning } from '../speech-result.ts'
+import { InvalidRequestError } from '../errors/classes.ts'
+import type { Warning } from '../speech/result.ts'
 import { decodeGeminiSpeech, geminiMethod, geminiSpeechBody } from './gemini-speech.ts'
 import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput } from './types.ts'
 

@@ -1,4 +1,4 @@
-import type { Warning } from '../speech-result.ts'
+import type { Warning } from '../speech/result.ts'
 import type { OpaqueSpeechInput, ProviderId, TranscriptionInput } from './types.ts'
 
 const NOT_SENT = 'not sent, as '

@@ -1,7 +1,7 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
-import type { ServiceAccount } from '../schemas.ts'
-import type { ChunkingStrategy, TranscriptionFormat } from '../transcription-schema.ts'
-import type { Warning } from '../speech-result.ts'
+import type { ServiceAccount } from '../options/client-options.ts'
+import type { ChunkingStrategy, TranscriptionFormat } from '../transcription/params.ts'
+import type { Warning } from '../speech/result.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
 
 export type ProviderId = 'proxy' | 'openai' | 'openai_compatible' | 'azure' | 'gemini' | 'vertex_ai'

@@ -1,5 +1,5 @@
 export { createRecorder, type Recorder, type RecorderOptions } from './recorder.ts'
-export type { RecorderState, RecorderStatus, StopReason } from './recorder-state.ts'
-export { RecorderError, isRecorderError, type RecorderErrorReason } from './recorder-error.ts'
-export { pickRecordingFormat, RECORDING_FORMATS, type RecordingFormat } from './recording-format.ts'
+export type { RecorderState, RecorderStatus, StopReason } from './state.ts'
+export { RecorderError, isRecorderError, type RecorderErrorReason } from './error.ts'
+export { pickRecordingFormat, RECORDING_FORMATS, type RecordingFormat } from './format.ts'
 export type { InputLevel } from './input-level.ts'

@@ -1,7 +1,7 @@
 import { createInputLevel, createMeterContext, type InputLevel } from './input-level.ts'
-import { RecorderError, toRecorderError } from './recorder-error.ts'
-import type { RecorderState, StopReason } from './recorder-state.ts'
-import { extensionForRecording, pickRecordingFormat } from './recording-format.ts'
+import { RecorderError, toRecorderError } from './error.ts'
+import type { RecorderState, StopReason } from './state.ts'
+import { extensionForRecording, pickRecordingFormat } from './format.ts'
 
 export interface RecorderOptions {
   /** Stops the recording after this many milliseconds. @default no limit */

@@ -1,5 +1,5 @@
-import { concatBytes } from '../audio/concat-bytes.ts'
-import { ConnectionError } from '../errors.ts'
+import { concatBytes } from '../util/concat-bytes.ts'
+import { ConnectionError } from '../errors/classes.ts'
 import type { Deadline } from './deadline.ts'
 import { safeCause } from './safe-cause.ts'
 

@@ -1,4 +1,4 @@
-import { concatBytes } from '../audio/concat-bytes.ts'
+import { concatBytes } from '../util/concat-bytes.ts'
 
 /**
  * Reads at most `maxBytes` of a body as text, then cancels the rest so a hostile or broken

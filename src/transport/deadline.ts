@@ -1,4 +1,4 @@
-import { TimeoutError } from '../errors.ts'
+import { TimeoutError } from '../errors/classes.ts'
 
 /**
  * One signal for a whole exchange: it aborts when the caller's signal does or when `timeout` ms

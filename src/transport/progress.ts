@@ -1,4 +1,4 @@
-import type { UploadProgress } from '../schemas.ts'
+import type { UploadProgress } from '../options/client-options.ts'
 
 const MIN_INTERVAL_MS = 50
 const CHUNK_BYTES = 64 * 1024

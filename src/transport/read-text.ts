@@ -1,4 +1,4 @@
-import { ConnectionError, ResponseTooLargeError } from '../errors.ts'
+import { ConnectionError, ResponseTooLargeError } from '../errors/classes.ts'
 import { readBounded } from './bounded-read.ts'
 import type { Deadline } from './deadline.ts'
 import { safeCause } from './safe-cause.ts'

@@ -1,5 +1,5 @@
-import { isBrowser } from '../env.ts'
-import { ConnectionError } from '../errors.ts'
+import { isBrowser } from '../util/env.ts'
+import { ConnectionError } from '../errors/classes.ts'
 import { type FetchInit, fetchOnce, innermostMessage } from './http.ts'
 
 const MAX_REDIRECTS = 5

@@ -1,5 +1,5 @@
-import { ConnectionError } from '../errors.ts'
-import type { UploadProgress } from '../schemas.ts'
+import { ConnectionError } from '../errors/classes.ts'
+import type { UploadProgress } from '../options/client-options.ts'
 import { fetchOnce, innermostMessage } from './http.ts'
 import type { HttpRequest } from './http-request.ts'
 import { createBoundary, encodeMultipart, type MultipartForm } from './multipart.ts'

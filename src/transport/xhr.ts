@@ -1,4 +1,4 @@
-import { ConnectionError } from '../errors.ts'
+import { ConnectionError } from '../errors/classes.ts'
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 

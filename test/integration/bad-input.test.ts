@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { assertInputLength } from '../../src/limits.ts'
+import { assertInputLength } from '../../src/pipeline/limits.ts'
 import { createClient, InvalidRequestError } from '../../src/index.ts'
 import { useEmulator } from './setup.ts'
 

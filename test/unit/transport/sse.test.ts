@@ -1,0 +1,128 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { EventStreamParser, readEventStream, type ServerSentEvent } from '../../../src/transport/sse.ts'
+
+const encode = (text: string) => new TextEncoder().encode(text)
+
+/** A byte stream that hands out `bytes` cut at the given offsets. */
+function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> {
+  const points = [...new Set(cuts)].filter((cut) => cut > 0 && cut < bytes.length).sort((a, b) => a - b)
+  const pieces: Uint8Array[] = []
+  let start = 0
+  for (const cut of [...points, bytes.length]) {
+    pieces.push(bytes.slice(start, cut))
+    start = cut
+  }
+  return new ReadableStream({
+    pull(controller) {
+      const piece = pieces.shift()
+      if (piece) controller.enqueue(piece)
+      else controller.close()
+    },
+  })
+}
+
+async function collect(body: ReadableStream<Uint8Array>): Promise<ServerSentEvent[]> {
+  const events: ServerSentEvent[] = []
+  for await (const event of readEventStream(body)) events.push(event)
+  return events
+}
+
+const parseWhole = (text: string) => new EventStreamParser().push(text)
+
+// Every field kind, comments, a BOM, all three line ends, multi-line data and non-ASCII text.
+const SAMPLE = '\uFEFF: hello\r\nevent: speech.audio.delta\r\ndata: {"a":1}\r\n\r\n' +
+  'data: line one\ndata: line two\nid: 7\nretry: 1500\n\n' +
+  'data:no space\rdata:  two spaces\r\r' +
+  'event: done\ndata: é漢字🎵\n\n'
+const SAMPLE_EVENTS: ServerSentEvent[] = [
+  { type: 'speech.audio.delta', data: '{"a":1}', id: '' },
+  { type: 'message', data: 'line one\nline two', id: '7', retry: 1500 },
+  { type: 'message', data: 'no space\n two spaces', id: '7' },
+  { type: 'done', data: 'é漢字🎵', id: '7' },
+]
+
+describe('EventStreamParser', () => {
+  it('reads every field kind, comments, a BOM and CR, LF and CRLF line ends', async () => {
+    expect(await collect(streamOf(encode(SAMPLE), []))).toEqual(SAMPLE_EVENTS)
+  })
+
+  it('gives the same events whatever single byte boundary the bytes are cut at', async () => {
+    const bytes = encode(SAMPLE)
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await collect(streamOf(bytes, [cut])), `cut at ${cut}`).toEqual(SAMPLE_EVENTS)
+    }
+  })
+
+  it('gives the same events one byte at a time', async () => {
+    const bytes = encode(SAMPLE)
+    const everyByte = Array.from({ length: bytes.length }, (_, index) => index)
+    expect(await collect(streamOf(bytes, everyByte))).toEqual(SAMPLE_EVENTS)
+  })
+
+  it('gives the same events for random streams cut at random places', async () => {
+    const field = fc.constantFrom('data', 'event', 'id', 'retry', 'other')
+    const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }).map((text) => text.replace(/[\r\n\0]/g, '')), fc.constantFrom('123', ' x', ''))
+    const line = fc.oneof(
+      fc.tuple(field, value).map(([name, text]) => `${name}: ${text}`),
+      fc.tuple(field, value).map(([name, text]) => `${name}:${text}`),
+      field,
+      value.map((text) => `:${text}`),
+      fc.constant(''),
+    )
+    const document = fc.tuple(
+      fc.array(fc.tuple(line, fc.constantFrom('\n', '\r', '\r\n')), { maxLength: 30 }),
+      fc.boolean(),
+    ).map(([lines, bom]) => (bom ? '\uFEFF' : '') + lines.map(([text, end]) => text + end).join(''))
+    await fc.assert(
+      fc.asyncProperty(document, fc.array(fc.nat(400), { maxLength: 12 }), async (text, cuts) => {
+        const bytes = encode(text)
+        const whole = parseWhole(text.replace(/^\uFEFF/, ''))
+        expect(await collect(streamOf(bytes, cuts))).toEqual(whole)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('keeps a CR at the end of one piece and an LF at the start of the next as one line end', () => {
+    const parser = new EventStreamParser()
+    expect(parser.push('data: a\r')).toEqual([])
+    expect(parser.push('\n')).toEqual([])
+    expect(parser.push('\r')).toEqual([{ type: 'message', data: 'a', id: '' }])
+    expect(parser.push('\ndata: b\n\n')).toEqual([{ type: 'message', data: 'b', id: '' }])
+  })
+
+  it('dispatches nothing for a blank line with no data, and resets the event type', () => {
+    expect(parseWhole('event: x\n\ndata: y\n\n')).toEqual([{ type: 'message', data: 'y', id: '' }])
+  })
+
+  it('keeps the last id across events, ignores an id with NUL and a retry that is not digits', () => {
+    expect(parseWhole('id: 1\ndata: a\n\nid: 2\0\nretry: 1s\ndata: b\n\nid\ndata: c\n\n')).toEqual([
+      { type: 'message', data: 'a', id: '1' },
+      { type: 'message', data: 'b', id: '1' },
+      { type: 'message', data: 'c', id: '' },
+    ])
+  })
+
+  it('drops an event the stream ends in the middle of', async () => {
+    const events = await collect(streamOf(encode('data: whole\n\ndata: cut off'), [5]))
+    expect(events).toEqual([{ type: 'message', data: 'whole', id: '' }])
+  })
+
+  it('cancels the body when the reader stops early', async () => {
+    let cancelled = false
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(encode('data: again\n\n'))
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    for await (const event of readEventStream(body)) {
+      expect(event.data).toBe('again')
+      break
+    }
+    expect(cancelled).toBe(true)
+  })
+})
