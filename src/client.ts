@@ -5,6 +5,8 @@ import type { SpeechResult } from './speech/result.ts'
 import type { TranscriptionStream } from './transcription/stream.ts'
 import type { Transcription } from './transcription/result.ts'
 import { validate } from './options/validate.ts'
+import { createSpeech } from './speech/create.ts'
+import { createTranscription } from './transcription/create.ts'
 
 export interface VoxfetchClient {
   /** Text → audio (LiteLLM's `speech`). Every client option may also be given per call. */
@@ -47,33 +49,10 @@ export function streamTranscription(params: TranscriptionParams): Promise<Transc
   return createTranscriptionStream({}, params)
 }
 
-// Each capability is a chunk of its own, loaded on its first call: a page that only speaks never loads the upload pipeline, one that only transcribes
-// never loads the speech decoders, and neither pays for the other's schemas. Validation still
-// runs inside the chunk before any request, so bad input is still refused before the network.
-const speechModule = /* @__PURE__ */ once(() => import('./speech/create.ts'))
-const transcriptionModule = /* @__PURE__ */ once(() => import('./transcription/create.ts'))
-
-async function createSpeech(options: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
-  return (await speechModule()).createSpeech(options, params)
-}
-
-async function createTranscription(options: ClientOptions, params: TranscriptionParams): Promise<Transcription> {
-  return (await transcriptionModule()).createTranscription(options, params)
-}
-
-/**
- * Keeps a module's promise: an `import()` per call costs more CPU than the call's own work. A
- * failed load (a chunk the network dropped) is forgotten, so the next call tries again.
- */
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined
-  return () => (loading ??= load().catch((error: unknown) => {
-    loading = undefined
-    throw error
-  }))
-}
-
+// Speech and transcription through a proxy or OpenAI-compatible server are in the static graph:
+// a page's first call waits for no second download. Only what many calls never need loads on
+// demand: event-stream decoding (here and in speech/create.ts) and the Azure, Gemini and Vertex
+// adapters (providers/registry.ts).
 async function createTranscriptionStream(options: ClientOptions, params: TranscriptionParams): Promise<TranscriptionStream> {
-  const [{ createTranscriptionStream: create }, { streamingDeps }] = await Promise.all([import('./streaming.ts'), import('./streaming-deps.ts')])
-  return create(options, params, streamingDeps)
+  return (await import('./transcription/create-stream.ts')).createTranscriptionStream(options, params)
 }

@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../errors/classes.ts'
-import type { AudioInput } from '../transcription/params.ts'
+import type { AudioInput } from './input.ts'
 import { toNativeBlob } from './input.ts'
 import { extensionForMediaType, extensionOf, mediaTypeForExtension, sniffMediaType, TRANSCRIPTION_EXTENSIONS } from './media-type.ts'
 

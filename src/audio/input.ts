@@ -1,4 +1,5 @@
-import type { AudioInput } from '../transcription/params.ts'
+/** What `transcription({ file })` takes. */
+export type AudioInput = Blob | ArrayBuffer | Uint8Array
 
 /**
  * A Blob or File of any realm (an iframe, jsdom in a user's tests) is judged by its shape, since

@@ -1,25 +1,6 @@
-import { callTokenFunction } from './token-function.ts'
+import { type Credential, type CredentialContext, fromFunction } from './token-function.ts'
 import type { Route } from '../providers/types.ts'
 import type { ClientOptions } from '../options/client-options.ts'
-import type { Deadline } from '../transport/deadline.ts'
-
-export interface Credential {
-  value: string | undefined
-  kind: 'key' | 'token'
-  /**
-   * Present when a fresh credential can be had after a 401 (a token function, a service
-   * account): the caller asks for it at most once per call.
-   */
-  refresh?: () => Promise<Credential>
-  /** The project a service account names, for routes that set none. */
-  vertexProject?: string | undefined
-}
-
-export interface CredentialContext {
-  deadline: Deadline
-  maxRetries: number
-  fetch?: typeof globalThis.fetch | undefined
-}
 
 /**
  * The credential when getting it needs no I/O and cannot fail (a key from the options or the
@@ -49,13 +30,4 @@ async function azureCredential(route: Route, options: ClientOptions, context: Cr
   if (provider) return fromFunction(provider, 'azureAdTokenProvider', context)
   if (options.azureAdToken) return { value: options.azureAdToken, kind: 'token' }
   return { value: route.apiKey, kind: 'key' }
-}
-
-export async function fromFunction(source: () => string | Promise<string>, field: string, context: CredentialContext): Promise<Credential> {
-  const fetchToken = async (): Promise<Credential> => ({
-    value: await callTokenFunction(source, field, context.deadline),
-    kind: 'token',
-    refresh: fetchToken,
-  })
-  return fetchToken()
 }

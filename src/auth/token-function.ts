@@ -1,6 +1,24 @@
 import { InvalidRequestError } from '../errors/classes.ts'
 import type { Deadline } from '../transport/deadline.ts'
 
+export interface Credential {
+  value: string | undefined
+  kind: 'key' | 'token'
+  /**
+   * Present when a fresh credential can be had after a 401 (a token function, a service
+   * account): the caller asks for it at most once per call.
+   */
+  refresh?: () => Promise<Credential>
+  /** The project a service account names, for routes that set none. */
+  vertexProject?: string | undefined
+}
+
+export interface CredentialContext {
+  deadline: Deadline
+  maxRetries: number
+  fetch?: typeof globalThis.fetch | undefined
+}
+
 /**
  * Calls a caller's token function (`azureAdTokenProvider`, `accessToken`) under the call's
  * deadline. Its failures become an `InvalidRequestError` naming the option, with the original
@@ -33,4 +51,14 @@ function untilAborted<T>(promise: Promise<T>, deadline: Deadline): Promise<T> {
     signal.addEventListener('abort', onAbort, { once: true })
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
   })
+}
+
+/** A credential from a caller's token function, asked again for a fresh one after a 401. */
+export async function fromFunction(source: () => string | Promise<string>, field: string, context: CredentialContext): Promise<Credential> {
+  const fetchToken = async (): Promise<Credential> => ({
+    value: await callTokenFunction(source, field, context.deadline),
+    kind: 'token',
+    refresh: fetchToken,
+  })
+  return fetchToken()
 }

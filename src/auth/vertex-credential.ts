@@ -1,4 +1,4 @@
-import { fromFunction, type Credential, type CredentialContext } from './credential.ts'
+import { fromFunction, type Credential, type CredentialContext } from './token-function.ts'
 import { readEnv } from '../util/env.ts'
 import { InvalidRequestError } from '../errors/classes.ts'
 import type { Route } from '../providers/types.ts'

@@ -1,8 +1,7 @@
 import { InvalidRequestError } from '../errors/classes.ts'
-import type { Warning } from '../speech/result.ts'
 import { speechBody, transcriptionFields } from './openai.ts'
 import { streamTranscriptionFields } from './stream-format.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, Route } from './types.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, Route, Warning } from './types.ts'
 
 export const DEFAULT_AZURE_API_VERSION = '2025-02-01-preview'
 

@@ -4,10 +4,9 @@ import { concatBytes } from '../util/concat-bytes.ts'
 import { FORMAT_MEDIA_TYPES, sniffMediaType } from '../audio/media-type.ts'
 import { parsePcmMediaType, pcmMediaType, pcmToWav, WAV_HEADER_BYTES, writeWavHeader } from '../audio/wav.ts'
 import { InvalidRequestError } from '../errors/classes.ts'
-import type { Warning } from '../speech/result.ts'
 import { DEFAULT_GEMINI_VOICE, OPENAI_TO_GEMINI_VOICE } from './gemini-voices.ts'
 import { mergeBody } from './merge-body.ts'
-import type { DecodedAudio, SpeechInput } from './types.ts'
+import type { DecodedAudio, SpeechInput, Warning } from './types.ts'
 import { unexpectedAnswer } from '../errors/unexpected-answer.ts'
 
 /**

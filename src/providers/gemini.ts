@@ -1,7 +1,6 @@
 import { InvalidRequestError } from '../errors/classes.ts'
-import type { Warning } from '../speech/result.ts'
 import { decodeGeminiSpeech, geminiMethod, geminiSpeechBody } from './gemini-speech.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput } from './types.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, SpeechInput, Warning } from './types.ts'
 
 export const GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com/v1beta'
 

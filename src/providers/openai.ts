@@ -1,9 +1,8 @@
 import { InvalidRequestError } from '../errors/classes.ts'
 import { formFields } from './form-fields.ts'
-import type { Warning } from '../speech/result.ts'
 import { versionedURL } from './versioned-url.ts'
 import { sseSpeechFormat, streamTranscriptionFields } from './stream-format.ts'
-import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, ProviderId, RequestContext, TranscriptionInput } from './types.ts'
+import type { BuiltRequest, OpaqueSpeechInput, ProviderAdapter, ProviderId, RequestContext, TranscriptionInput, Warning } from './types.ts'
 
 const MODELS_WITHOUT_INSTRUCTIONS = new Set(['tts-1', 'tts-1-hd'])
 

@@ -1,5 +1,4 @@
-import type { Warning } from '../speech/result.ts'
-import type { OpaqueSpeechInput, ProviderId, TranscriptionInput } from './types.ts'
+import type { OpaqueSpeechInput, ProviderId, TranscriptionInput, Warning } from './types.ts'
 
 const NOT_SENT = 'not sent, as '
 const MODELS_WITHOUT_SSE = /^tts-1(-hd)?(-\d{4}-\d{2}-\d{2})?$/

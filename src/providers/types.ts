@@ -1,8 +1,14 @@
 import type { SpeechFormat } from '../audio/media-type.ts'
 import type { ServiceAccount } from '../options/client-options.ts'
-import type { ChunkingStrategy, TranscriptionFormat } from '../transcription/params.ts'
-import type { Warning } from '../speech/result.ts'
+import type { ChunkingStrategy, TranscriptionFormat } from '../options/transcription-values.ts'
 import type { HttpRequest } from '../transport/http-request.ts'
+
+/** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
+export interface Warning {
+  /** The option concerned, e.g. `speed` or `voice`. */
+  option: string
+  message: string
+}
 
 export type ProviderId = 'proxy' | 'openai' | 'openai_compatible' | 'azure' | 'gemini' | 'vertex_ai'
 

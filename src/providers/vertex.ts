@@ -1,9 +1,8 @@
 import { assertVertexLocation } from './endpoint-checks.ts'
 import { InvalidRequestError } from '../errors/classes.ts'
-import type { Warning } from '../speech/result.ts'
 import { cloudTTSBody, decodeCloudTTSSpeech } from './cloud-tts.ts'
 import { decodeGeminiSpeech, geminiMethod, geminiSpeechBody } from './gemini-speech.ts'
-import type { BuiltRequest, ProviderAdapter, RequestContext, Route, SpeechInput } from './types.ts'
+import type { BuiltRequest, ProviderAdapter, RequestContext, Route, SpeechInput, Warning } from './types.ts'
 import { versionedURL } from './versioned-url.ts'
 
 export const CLOUD_TTS_BASE_URL = 'https://texttospeech.googleapis.com'

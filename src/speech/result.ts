@@ -1,14 +1,8 @@
 import { concatBytes } from '../util/concat-bytes.ts'
 import { requestIdOf } from '../util/request-id.ts'
 import type { SpeechFormat } from '../audio/media-type.ts'
+import type { Warning } from '../providers/types.ts'
 import { type ByteSource, sourceStream } from '../transport/body-stream.ts'
-
-/** Something voxfetch could not do exactly as asked, reported instead of silently dropped. */
-export interface Warning {
-  /** The option concerned, e.g. `speed` or `voice`. */
-  option: string
-  message: string
-}
 
 export interface SpeechResultInit {
   /** The audio: a stream, or a source read directly (a stream is then made only for `body`). */

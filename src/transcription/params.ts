@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { isAudioInput } from '../audio/input.ts'
+import { type AudioInput, isAudioInput } from '../audio/input.ts'
+import { chunkingStrategySchema, TRANSCRIPTION_FORMATS } from '../options/transcription-values.ts'
 import { callSchema } from '../options/call-schema.ts'
 import { fn, got, nonEmptyString, type UploadProgress } from '../options/client-options.ts'
 
@@ -8,29 +9,10 @@ export type TranscriptionModel =
   | `openai/${'whisper-1' | 'gpt-4o-transcribe' | 'gpt-4o-mini-transcribe' | 'gpt-4o-transcribe-diarize'}`
   | (string & {})
 
-// openai/openai-openapi openapi.yaml: AudioResponseFormat.
-export const TRANSCRIPTION_FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt', 'diarized_json'] as const
-export type TranscriptionFormat = (typeof TRANSCRIPTION_FORMATS)[number]
-
-const wholeMs = z.int('must be a whole number of ms').check(z.gte(0, 'must be 0 or more'))
-// openai/openai-openapi openapi.yaml: VadConfig (no other properties allowed).
-const serverVadSchema = z.strictObject({
-  type: z.enum(['server_vad'], 'must be "server_vad"'),
-  /** Milliseconds of audio kept before detected speech. @default 300 */
-  prefix_padding_ms: z.optional(wholeMs),
-  /** Milliseconds of silence that end speech. @default 200 */
-  silence_duration_ms: z.optional(wholeMs),
-  /** Voice activity threshold, 0 to 1; higher needs louder audio. @default 0.5 */
-  threshold: z.optional(z.number().check(z.gte(0, 'must be at least 0'), z.lte(1, 'must be at most 1'))),
-})
-/** How the server cuts the audio into chunks: `'auto'`, or server VAD with your own settings. */
-export type ChunkingStrategy = 'auto' | z.infer<typeof serverVadSchema>
 /** Extra data a transcription can carry; `'logprobs'` adds token log probabilities (json only). */
 export type TranscriptionInclude = 'logprobs' | (string & {})
 // openai/openai-openapi CreateTranscriptionRequest: known_speaker_* have maxItems 4.
 const atMostFour = z.maxLength(4, 'must have at most 4 entries')
-
-export type AudioInput = Blob | ArrayBuffer | Uint8Array
 
 /** Checks a transcription call's params (see `callSchema`: `.full` is the whole schema). */
 export const transcriptionParams = callSchema({
@@ -54,7 +36,7 @@ export const transcriptionParams = callSchema({
    * `'auto'` or `{ type: 'server_vad', … }`: cut the audio into chunks by voice activity. OpenAI
    * requires it for `gpt-4o-transcribe-diarize` on audio longer than 30 s.
    */
-  chunking_strategy: z.optional(z.union([z.enum(['auto']), serverVadSchema], 'must be "auto" or { type: "server_vad", … }')),
+  chunking_strategy: z.optional(chunkingStrategySchema),
   /** Up to 4 speaker names (e.g. `['agent', 'customer']`), one per `known_speaker_references` sample; diarized results use them as labels. */
   known_speaker_names: z.optional(z.array(nonEmptyString('must not be empty')).check(atMostFour)),
   /** Up to 4 audio samples of 2 to 10 s as data URLs (`data:audio/wav;base64,…`), one per `known_speaker_names` entry. */

@@ -1,5 +1,5 @@
-import type { TranscriptionFormat } from './params.ts'
-import type { Warning } from '../speech/result.ts'
+import type { TranscriptionFormat } from '../options/transcription-values.ts'
+import type { Warning } from '../providers/types.ts'
 
 /**
  * One stretch of the transcript. verbose_json segments carry a numeric `id` and Whisper's

@@ -1,9 +1,6 @@
-import { eventPayload } from '../transport/event-payload.ts'
-import type { TranscriptionFormat } from './params.ts'
-import type { Warning } from '../speech/result.ts'
+import type { Warning } from '../providers/types.ts'
+import type { TranscriptionFormat } from '../options/transcription-values.ts'
 import type { Transcription, TranscriptionLogprob } from './result.ts'
-import { eventStreamReader, type EventStreamReader } from '../transport/sse.ts'
-import { EventLog } from './event-log.ts'
 
 /**
  * What a streamed transcription yields, after openai/openai-openapi
@@ -64,63 +61,108 @@ export interface TranscriptionAnswer {
   cutOff(): Error
 }
 
-/** The normalized result from the final event's payload and the text streamed before it. */
-function finalResult(answer: TranscriptionAnswer, payload: Record<string, unknown>, text: string): Transcription {
-  return {
-    text: typeof payload.text === 'string' ? payload.text : text,
-    ...(typeof payload.usage === 'object' && payload.usage !== null && { usage: payload.usage as Record<string, unknown> }),
-    ...(Array.isArray(payload.logprobs) && { logprobs: payload.logprobs as TranscriptionLogprob[] }),
-    format: answer.format,
-    raw: payload,
-    headers: answer.response.headers,
-    provider: answer.provider,
-    warnings: answer.warnings,
-    ...(answer.requestId && { requestId: answer.requestId }),
+/**
+ * Every event so far, for any number of readers, plus the outcome. Transcript events are small,
+ * so they are kept rather than handed out once.
+ */
+export class EventLog {
+  readonly events: TranscriptionStreamEvent[] = []
+  cancelled = false
+  #outcome: { ok: true; value: Transcription } | { ok: false; error: unknown } | undefined
+  #waiters: Array<() => void> = []
+  readonly final: Promise<Transcription>
+  #settle!: { resolve(value: Transcription): void; reject(error: unknown): void }
+
+  constructor() {
+    this.final = new Promise<Transcription>((resolve, reject) => {
+      this.#settle = { resolve, reject }
+    })
+    // The caller may only iterate; a failure then surfaces there, not as an unhandled rejection.
+    this.final.catch(() => {})
   }
-}
 
-/** A streamed answer: the event stream's body, already opened under the call's deadline. */
-export function eventTranscriptionStream(answer: TranscriptionAnswer, body: ReadableStream<Uint8Array>): TranscriptionStream {
-  const log = new EventLog()
-  const events = eventStreamReader(body)
-  void pump(events, log, answer)
-  return log.stream(answer, (reason) => events.cancel(reason))
-}
+  push(event: TranscriptionStreamEvent): void {
+    if (this.#outcome) return
+    this.events.push(event)
+    this.#wake()
+  }
 
-/** A whole answer from a server that ignored `stream`: one final event. */
-export function wholeTranscriptionStream(answer: TranscriptionAnswer, whole: Promise<Transcription>): TranscriptionStream {
-  const log = new EventLog()
-  whole.then((transcription) => log.finish(transcription), (error: unknown) => log.fail(error))
-  return log.stream(answer, async () => {})
-}
+  finish(transcription: Transcription): void {
+    if (this.#outcome) return
+    this.events.push({ type: 'transcript.text.done', text: transcription.text, transcription })
+    this.#outcome = { ok: true, value: transcription }
+    this.#settle.resolve(transcription)
+    this.#wake()
+  }
 
-async function pump(events: EventStreamReader, log: EventLog, answer: TranscriptionAnswer): Promise<void> {
-  const { response, provider } = answer
-  let text = ''
-  try {
-    for (let event = await events.read(); event; event = await events.read()) {
-      const payload = eventPayload(event, provider, response)
-      if (payload?.type === 'transcript.text.delta' && typeof payload.delta === 'string') {
-        text += payload.delta
-        log.push({
-          type: 'transcript.text.delta',
-          delta: payload.delta,
-          text,
-          ...(Array.isArray(payload.logprobs) && { logprobs: payload.logprobs as TranscriptionLogprob[] }),
-          ...(typeof payload.segment_id === 'string' && { segment_id: payload.segment_id }),
-        })
-      } else if (payload?.type === 'transcript.text.segment') {
-        log.push(payload as TranscriptionStreamEvent)
-      } else if (payload?.type === 'transcript.text.done') {
-        log.finish(finalResult(answer, payload, text))
-        await events.cancel()
-        return
+  fail(error: unknown): void {
+    if (this.#outcome) return
+    this.#outcome = { ok: false, error }
+    this.#settle.reject(error)
+    this.#wake()
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters
+    this.#waiters = []
+    for (const wake of waiters) wake()
+  }
+
+  /** The next event after `index`, `undefined` once the stream is over; throws its error. */
+  async at(index: number): Promise<TranscriptionStreamEvent | undefined> {
+    for (;;) {
+      if (index < this.events.length) return this.events[index]
+      if (this.#outcome) {
+        if (this.#outcome.ok) return undefined
+        throw this.#outcome.error
+      }
+      await new Promise<void>((resolve) => this.#waiters.push(resolve))
+    }
+  }
+
+  stream(answer: TranscriptionAnswer, stop: (reason?: unknown) => Promise<void>): TranscriptionStream {
+    const cancel = async (reason?: unknown) => {
+      if (this.#outcome) return
+      this.cancelled = true
+      this.fail(reason instanceof Error ? reason : new DOMException('The transcription stream was cancelled.', 'AbortError'))
+      await stop(reason)
+    }
+    const iterate = (): AsyncIterator<TranscriptionStreamEvent> => {
+      let index = 0
+      return {
+        next: async () => {
+          const event = await this.at(index++)
+          return event ? { done: false, value: event } : { done: true, value: undefined }
+        },
+        // Leaving a loop early stops the request: nobody is left to read it.
+        return: async () => {
+          await cancel()
+          return { done: true, value: undefined }
+        },
       }
     }
-    if (log.cancelled) return
-    throw answer.cutOff()
-  } catch (error) {
-    await events.cancel()
-    log.fail(error)
+    const log = this
+    return {
+      [Symbol.asyncIterator]: iterate,
+      textStream: {
+        async *[Symbol.asyncIterator]() {
+          let deltas = false
+          for await (const event of { [Symbol.asyncIterator]: iterate }) {
+            if (event.type === 'transcript.text.delta') {
+              deltas = true
+              yield event.delta
+            } else if (event.type === 'transcript.text.done' && !deltas && event.text) {
+              yield event.text
+            }
+          }
+        },
+      },
+      final: log.final,
+      warnings: answer.warnings,
+      headers: answer.response.headers,
+      provider: answer.provider,
+      requestId: answer.requestId,
+      cancel,
+    }
   }
 }

@@ -5,7 +5,7 @@ import { useEmulator } from './setup.ts'
 
 const emu = useEmulator()
 // The streaming code is loaded on first use; load it now so that load is not timed as a delay.
-beforeAll(() => import('../../src/streaming.ts'))
+beforeAll(() => import('../../src/speech/events.ts'))
 const INTERVAL_MS = 60
 const paced = { 'x-emulator-stream-interval-ms': String(INTERVAL_MS) }
 // Long enough for several events (8 KiB of audio each) at the pace above.

@@ -5,7 +5,7 @@ import { caught, useEmulator } from './setup.ts'
 
 const emu = useEmulator()
 // The streaming code is loaded on first use; load it now so that load is not timed as a delay.
-beforeAll(() => import('../../src/streaming.ts'))
+beforeAll(() => import('../../src/transcription/create-stream.ts'))
 const INTERVAL_MS = 80
 const paced = { 'x-emulator-stream-interval-ms': String(INTERVAL_MS) }
 const SENTENCE = 'Streamed words arrive one by one'

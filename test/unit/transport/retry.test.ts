@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseRetryAfter } from '../../../src/transport/retry-after.ts'
-import { isRetryableStatus, retryDelay, serverRetryVerdict, shouldRetry } from '../../../src/errors/retryable.ts'
+import { parseRetryAfter, retryDelay } from '../../../src/transport/retry-delay.ts'
+import { isRetryableStatus, serverRetryVerdict, shouldRetry } from '../../../src/errors/retryable.ts'
 import { APIError } from '../../../src/errors/classes.ts'
 
 const now = Date.parse('2026-01-01T00:00:00Z')

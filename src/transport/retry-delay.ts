@@ -1,4 +1,17 @@
 const MAX_RETRY_AFTER_MS = 60_000
+const INITIAL_DELAY_MS = 500
+const MAX_DELAY_MS = 8_000
+
+/**
+ * Milliseconds to wait before retry number `retry` (0-based): the server's Retry-After when it
+ * gave one, else 0.5 s × 2^retry capped at 8 s, minus up to 25 % jitter.
+ */
+export function retryDelay(retry: number, headers: Headers | undefined, now: number, random: number): number {
+  const requested = headers && parseRetryAfter(headers, now)
+  if (requested !== undefined) return requested
+  const backoff = Math.min(INITIAL_DELAY_MS * 2 ** retry, MAX_DELAY_MS)
+  return backoff * (1 - 0.25 * random)
+}
 
 /**
  * The wait a server asked for, in ms: `retry-after-ms`, then `retry-after` as seconds or as an
