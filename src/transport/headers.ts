@@ -26,16 +26,3 @@ export function assertHeaderValue(value: string | undefined, field: string): voi
     throw new InvalidRequestError(field, 'must not contain line breaks, NUL or characters outside Latin-1 (it is sent in an HTTP header)')
   }
 }
-
-/**
- * Header sets merged case-insensitively, later sets winning: `Authorization` given per call
- * replaces the client's `authorization` instead of being sent joined to it. Names come out in
- * lower case, as HTTP/2 sends them.
- */
-export function mergeHeaders(...sets: Array<Record<string, string> | undefined>): Record<string, string> {
-  const merged: Record<string, string> = {}
-  for (const set of sets) {
-    if (set) for (const name of Object.keys(set)) merged[name.toLowerCase()] = set[name]!
-  }
-  return merged
-}

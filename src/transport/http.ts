@@ -1,5 +1,5 @@
 import { createFetch } from 'ofetch'
-import { mergeHeaders } from './headers.ts'
+import { mergeHeaders } from '../util/merge-headers.ts'
 
 export interface FetchInit {
   method: string
