@@ -61,7 +61,7 @@ export interface RequestStore<Variables, Data, Progress = never> {
   reset(): void
 }
 
-const IDLE = Object.freeze({ status: 'idle' as const })
+const IDLE = /* @__PURE__ */ Object.freeze({ status: 'idle' as const })
 
 /**
  * A framework-agnostic store for one kind of request, one at a time: one AbortController per

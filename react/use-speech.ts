@@ -77,7 +77,7 @@ interface Variables {
   overrides: SpeechOverrides | undefined
 }
 
-const NO_WARNINGS: readonly Warning[] = Object.freeze([])
+const NO_WARNINGS: readonly Warning[] = /* @__PURE__ */ Object.freeze([])
 
 /** Text → audio with state: `speak('Hello')`, then `<audio src={audioUrl} />`. */
 export function useSpeech(options: UseSpeechOptions): UseSpeechResult {

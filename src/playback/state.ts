@@ -38,7 +38,7 @@ export type PlayerState =
 
 export type PlayerStatus = PlayerState['status']
 
-export const IDLE: PlayerState = Object.freeze({ status: 'idle' })
+export const IDLE: PlayerState = /* @__PURE__ */ Object.freeze({ status: 'idle' })
 
 export function abortReason(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException('The playback was aborted.', 'AbortError')

@@ -48,7 +48,7 @@ export interface Recorder {
 const SILENCE = { level: 0.2, durationMs: 1500 }
 const SLICE_MS = 250
 const TICK_MS = 50
-const IDLE: RecorderState = Object.freeze({ status: 'idle' })
+const IDLE: RecorderState = /* @__PURE__ */ Object.freeze({ status: 'idle' })
 
 interface Session {
   stream?: MediaStream

@@ -187,3 +187,29 @@ export async function transcribeFile(file) {
   return result.text
 }`,
 }
+
+// First-result pages (issue 19): what a page downloads before its first result.
+
+/** (c) A component that speaks and plays as the audio streams in, and nothing else. */
+export const REACT_STREAMED_SPEECH: SizeCase = {
+  name: 'voxfetch/react (useSpeech, play: stream)',
+  code: `
+import { createElement } from 'react'
+import { useSpeech } from 'voxfetch/react'
+export function SpeakButton({ text }) {
+  const { speak, isPending } = useSpeech({ model: 'tts', voice: 'alloy', baseURL: '/api/litellm', play: 'stream' })
+  return createElement('button', { disabled: isPending, onClick: () => speak(text) }, 'Speak')
+}`,
+}
+
+/** A component that only transcribes: it must not download the player. */
+export const REACT_TRANSCRIPTION_ONLY: SizeCase = {
+  name: 'voxfetch/react (useTranscription)',
+  code: `
+import { createElement } from 'react'
+import { useTranscription } from 'voxfetch/react'
+export function Upload() {
+  const { transcribe, text } = useTranscription({ model: 'whisper', baseURL: '/api/litellm' })
+  return createElement('input', { type: 'file', title: text, onChange: (event) => transcribe(event.target.files[0]) })
+}`,
+}
