@@ -1,5 +1,10 @@
 import * as z from 'zod/mini'
-import { describeValue } from './describe-value.ts'
+
+/** What a wrong value is, for error messages: "a string", "null", "an array", "an object"… */
+function describeValue(value: unknown): string {
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+  return type === 'null' || type === 'undefined' ? type : `${/^[aeio]/.test(type) ? 'an' : 'a'} ${type}`
+}
 
 export const nonEmptyString = (message: string) => z.string().check(z.minLength(1, message))
 /** "must be a function, got a string": every wrong-type message says what it got. */
