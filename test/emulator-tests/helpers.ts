@@ -37,7 +37,10 @@ export async function errorOf(response: Response): Promise<{ message: string; [k
 }
 
 /** soxi/sox are optional: audio assertions that need them are skipped without. */
-export const hasSox = (spawnSync('soxi', ['--version']).error as { code?: string } | undefined)?.code !== 'ENOENT'
+// sox decodes what the emulator encodes only with its MP3, FLAC and Ogg handlers; Debian's
+// `sox` package alone has no MP3 (that is libsox-fmt-mp3). Without all of them, no sox checks.
+const soxFormats = spawnSync('sox', ['-h'], { encoding: 'utf8' }).stdout?.match(/AUDIO FILE FORMATS:(.*)/)?.[1]?.split(/\s+/) ?? []
+export const hasSox = ['mp3', 'flac', 'ogg', 'wav'].every((format) => soxFormats.includes(format))
 
 const scratch = mkdtempSync(join(tmpdir(), 'voxfetch-emulator-'))
 
