@@ -1,9 +1,6 @@
-import { createWriteStream } from 'node:fs'
-import { rename, rm } from 'node:fs/promises'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
-import type { SpeechResult } from '../speech/result.ts'
+import { type FileHandle, open, rename, rm } from 'node:fs/promises'
+import type { ByteSource } from '../transport/body-stream.ts'
+import { type SpeechResult, takeSource } from '../speech/result.ts'
 
 /**
  * Writes audio to `path` as it arrives (LiteLLM's `stream_to_file`), never holding the whole body.
@@ -14,20 +11,50 @@ export async function streamToFile(
   audio: SpeechResult | ReadableStream<Uint8Array> | Response,
   path: string,
 ): Promise<number> {
-  const stream = audio instanceof ReadableStream ? audio : audio.body
-  if (!stream) throw new TypeError('The response has no body to write')
+  const source = sourceOf(audio)
   const partial = `${path}.${process.pid}.${Date.now()}.partial`
-  let written = 0
-  const source = Readable.fromWeb(stream as NodeReadableStream<Uint8Array>)
-  source.on('data', (chunk: Uint8Array) => {
-    written += chunk.byteLength
-  })
+  let file: FileHandle | undefined
   try {
-    await pipeline(source, createWriteStream(partial))
+    file = await open(partial, 'w')
+    const written = await copy(source, file)
+    await file.close()
+    file = undefined
     await rename(partial, path)
     return written
   } catch (error) {
+    source.cancel(error).catch(() => {})
+    await file?.close().catch(() => {})
     await rm(partial, { force: true })
     throw error
+  }
+}
+
+// A SpeechResult hands over its chunks as they come off the socket: no ReadableStream, no Node
+// stream in between. Each hop queued chunks, and a chunk kept waiting long enough to outlive two
+// young-generation collections is freed only by a full one: the 1 GiB bench ran a hundred of
+// them, at half the speed of the bare body.
+function sourceOf(audio: SpeechResult | ReadableStream<Uint8Array> | Response): ByteSource {
+  if (audio instanceof ReadableStream) return audio.getReader()
+  if (takeSource in audio) return audio[takeSource]()
+  if (!audio.body) throw new TypeError('The response has no body to write')
+  return audio.body.getReader()
+}
+
+/**
+ * Reads the next chunk while the last one is being written, so the socket and the disk both
+ * stay busy, and holds no more than those two chunks.
+ */
+async function copy(source: ByteSource, file: FileHandle): Promise<number> {
+  let written = 0
+  let next = source.read()
+  for (;;) {
+    const { done, value } = await next
+    if (done) return written
+    next = source.read()
+    // A read that fails while a write is under way is awaited on the next turn; until then it
+    // must not count as unhandled.
+    next.catch(() => {})
+    await file.write(value)
+    written += value.byteLength
   }
 }

@@ -4,6 +4,13 @@ import type { SpeechFormat } from '../audio/media-type.ts'
 import type { Warning } from '../providers/types.ts'
 import { type ByteSource, sourceStream } from '../transport/body-stream.ts'
 
+/**
+ * Hands over a result's audio as chunks read one by one, with no ReadableStream in between
+ * (streamToFile). A registered symbol rather than a private field: `voxfetch/node` built as
+ * CommonJS carries its own copy of this module, whose class is not the one that made the result.
+ */
+export const takeSource: unique symbol = Symbol.for('voxfetch.SpeechResult.takeSource')
+
 export interface SpeechResultInit {
   /** The audio: a stream, or a source read directly (a stream is then made only for `body`). */
   stream: ReadableStream<Uint8Array> | ByteSource
@@ -100,6 +107,12 @@ export class SpeechResult {
   /** A `blob:` URL for `<audio src>`. The caller owns it: call `URL.revokeObjectURL` when done. */
   async objectURL(): Promise<string> {
     return URL.createObjectURL(await this.blob())
+  }
+
+  /** The audio as chunks read one by one; marks the body used, like `body`. */
+  [takeSource](): ByteSource {
+    const taken = this.#take()
+    return taken instanceof ReadableStream ? taken.getReader() : taken
   }
 
   /** Stops the download and releases the connection, when the audio is no longer wanted. */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { cpus, release, totalmem } from 'node:os'
+import { cpus, loadavg, release, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { pinningDescription } from './cpu-pinning.ts'
 import { ROOT } from './paths.ts'
@@ -43,4 +43,12 @@ export function machineTable(): Table {
       ...PACKAGES.map((name) => [name, versionOf(name)]),
     ],
   }
+}
+
+/**
+ * The machine is shared: other work running beside the bench shifts absolute figures (and GC
+ * timing), so each table says what the load was while it ran.
+ */
+export function loadAverage(): string {
+  return `${loadavg().map((load) => load.toFixed(2)).join(' / ')} (1 / 5 / 15 min, ${cpus().length} cores)`
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_PCM, WAV_HEADER_BYTES, writeWavHeader } from '../../src/audio/wav.ts'
-import { ConnectionError } from '../../src/index.ts'
+import { ConnectionError, TimeoutError } from '../../src/index.ts'
 import { fileFromPath, streamToFile } from '../../src/node/index.ts'
 import { parseWavText, TEST_KEYS } from '../emulator/index.ts'
 import { caught, fault, useEmulator } from './setup.ts'
@@ -34,6 +34,46 @@ describe('streamToFile', () => {
     const path = join(dir, 'broken.wav')
     expect(await caught(streamToFile(audio, path))).toBeInstanceOf(ConnectionError)
     expect((await readdir(dir)).filter((name) => name.startsWith('broken'))).toEqual([])
+  })
+
+  it('stops at the whole-exchange timeout while the body is still coming, leaving no file', async () => {
+    // The first half arrives at once (speech() resolves), the rest after 3 s: past the 500 ms deadline.
+    const audio = await emu.client({ timeout: 500 }).speech({
+      model: 'tts', input: 'Too slow to finish', voice: 'alloy', response_format: 'wav', headers: fault('slow-body:3000'),
+    })
+    const path = join(dir, 'late.wav')
+    const startedAt = Date.now()
+    expect(await caught(streamToFile(audio, path))).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - startedAt).toBeLessThan(2_000)
+    expect((await readdir(dir)).filter((name) => name.startsWith('late'))).toEqual([])
+  })
+
+  it('stops when the caller aborts during the body, with the caller’s reason and no file', async () => {
+    const controller = new AbortController()
+    const audio = await emu.client().speech({
+      model: 'tts', input: 'Abandoned download', voice: 'alloy', response_format: 'wav', signal: controller.signal, headers: fault('slow-body:3000'),
+    })
+    const path = join(dir, 'abandoned.wav')
+    const reason = new Error('the user left')
+    setTimeout(() => controller.abort(reason), 100)
+    const startedAt = Date.now()
+    expect(await caught(streamToFile(audio, path))).toBe(reason)
+    expect(Date.now() - startedAt).toBeLessThan(2_000)
+    expect((await readdir(dir)).filter((name) => name.startsWith('abandoned'))).toEqual([])
+  })
+
+  it('writes a plain Response or ReadableStream too', async () => {
+    expect(await streamToFile(new Response('RIFF bytes'), join(dir, 'response.bin'))).toBe(10)
+    expect(await readFile(join(dir, 'response.bin'), 'utf8')).toBe('RIFF bytes')
+    expect(await streamToFile(new Response('from a stream').body!, join(dir, 'stream.bin'))).toBe(13)
+    expect(await readFile(join(dir, 'stream.bin'), 'utf8')).toBe('from a stream')
+  })
+
+  it('reads a SpeechResult once: its body is used afterwards', async () => {
+    const audio = await emu.client().speech({ model: 'tts', input: 'Only once', voice: 'alloy', response_format: 'wav' })
+    await streamToFile(audio, join(dir, 'once.wav'))
+    expect(audio.bodyUsed).toBe(true)
+    await expect(audio.arrayBuffer()).rejects.toThrow(/already read/)
   })
 })
 

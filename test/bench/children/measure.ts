@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 /**
  * Peak resident memory of this process so far, in bytes. On Linux from `VmHWM` in
@@ -22,6 +24,8 @@ export interface ChildFigures {
   peakRss: number
   seconds: number
   bytes: number
+  /** Full (mark-compact) collections during the measured work. */
+  fullGCs: number
 }
 
 /** The child's input is one JSON argument; its result is one JSON line on stdout. */
@@ -30,10 +34,19 @@ export function childInput<T>(): T {
 }
 
 export async function measured(work: () => Promise<number>): Promise<void> {
+  // Counted because a transfer that keeps chunks waiting got them promoted to the old
+  // generation and ran a full collection every few megabytes (see streaming.ts).
+  let fullGCs = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGCs++
+  })
+  observer.observe({ entryTypes: ['gc'] })
   const baselineRss = peakRss()
   const startedAt = performance.now()
   const bytes = await work()
   const seconds = (performance.now() - startedAt) / 1000
-  const figures: ChildFigures = { baselineRss, peakRss: peakRss(), seconds, bytes }
+  await sleep(0) // GC entries are delivered on a later turn
+  observer.disconnect()
+  const figures: ChildFigures = { baselineRss, peakRss: peakRss(), seconds, bytes, fullGCs }
   process.stdout.write(`${JSON.stringify(figures)}\n`)
 }
