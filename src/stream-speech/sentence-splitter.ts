@@ -15,6 +15,8 @@ export interface SentenceSplitter {
   push(text: string): string[]
   /** The text ended: the rest, as pieces. */
   end(): string[]
+  /** The text broke off: the rest, as pieces, without a last piece that was cut mid-sentence. */
+  endBroken(): string[]
 }
 
 /*
@@ -25,6 +27,8 @@ export interface SentenceSplitter {
 const ABBREVIATION = /(?:^|[\s("'])(?:\p{L}|mr|mrs|ms|dr|prof|sr|jr|st|mt|vs|no|nr|fig|vol|approx|e\.g|i\.e|cf|z\.b|bzw|vgl|ca|hr|fr|mme|mlle|p\.ex|etc\.?\s*al)\.\s*$/iu
 /** A clause ends at one of these followed by a space (or at CJK/full-width punctuation). */
 const CLAUSE = /[,;:\u2013\u2014][\s]|[\u3001\uff0c\uff1b\uff1a]/gu
+/** How a complete sentence ends, closing quotes and brackets aside. */
+const SENTENCE_END = /[.!?\u2026\u3002\uff01\uff1f]["'\u2019\u201d)\]]*$/u
 /** Nothing to say: only punctuation, symbols or spaces. */
 const SPEAKABLE = /[\p{L}\p{N}]/u
 
@@ -52,7 +56,7 @@ export function createSentenceSplitter(options: SplitOptions): SentenceSplitter 
   }
   function emit(text: string, out: string[]): void {
     for (const piece of limit(text, maxChars)) {
-      const trimmed = piece.trim()
+      const trimmed = piece.replace(/\s+/g, ' ').trim()
       if (SPEAKABLE.test(trimmed)) {
         out.push(trimmed)
         started = true
@@ -98,6 +102,11 @@ export function createSentenceSplitter(options: SplitOptions): SentenceSplitter 
       pending = ''
       tail = ''
       return out
+    },
+    endBroken() {
+      const pieces = this.end()
+      if (pieces.length > 0 && !SENTENCE_END.test(pieces.at(-1)!)) pieces.pop()
+      return pieces
     },
   }
 }

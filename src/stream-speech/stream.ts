@@ -78,17 +78,19 @@ export class SpeechStream implements AsyncIterable<SpeechSegment> {
   /**
    * The whole clip once the last piece is in: one WAV when the pieces are PCM or WAV, else their
    * bytes joined (MP3 and AAC play that way in browsers; for Opus or FLAC ask for `wav`). Reads
-   * the pieces itself unless they are already being read: then call it before the first piece
-   * is read, so they are kept.
+   * the pieces itself unless something reads them (or starts to in the same task): then call it
+   * before the first piece is read, so they are kept.
    */
   async blob(): Promise<Blob> {
     if (this.#given > 0 && !this.#kept) {
       throw new TypeError('The pieces already read were not kept: call blob() before reading the pieces to have the whole clip')
     }
-    this.#kept ??= []
+    const kept = (this.#kept ??= [])
+    // A reader that starts in the same task (a player handed the stream next) is waited for.
+    if (!this.#reading) await new Promise((resolve) => setTimeout(resolve, 0))
     if (this.#reading) await this.#done
     else for await (const _ of this);
-    return joinSegments(this.#kept)
+    return joinSegments(kept)
   }
 
   /** Stops: aborts every request in flight and ends the pieces with the abort. */

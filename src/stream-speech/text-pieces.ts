@@ -6,7 +6,7 @@ import { readTextSource, type TextSource } from './text-source.ts'
 /**
  * The pieces to speak, one request each, as the text streams in: Markdown stripped (unless
  * `markdown` is false), then cut into sentences. An error of the source becomes a
- * `TextSourceError` with the source's error as its `cause`.
+ * `TextSourceError` with the source's error as its `cause`, after the whole sentences before it.
  */
 export async function* textPieces(
   source: TextSource,
@@ -29,6 +29,9 @@ export async function* textPieces(
       next = await chunks.next()
     } catch (error) {
       if (options.signal.aborted || isVoxfetchError(error)) throw error
+      // What was written before the source broke is still said, up to its last whole sentence.
+      yield* splitter.push(filter ? filter.end() : '')
+      yield* splitter.endBroken()
       throw new TextSourceError(`The text source failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
     }
     if (next.done) break
