@@ -1,0 +1,36 @@
+import type { SegmentEngine } from './segment-timeline.ts'
+import { abortReason, type PlaybackSegments } from './state.ts'
+
+/**
+ * Hands the pieces to `engine` as they come, each once the one before was taken, until the
+ * last; then tells the engine no more will come. An abort of `signal` ends the wait at once and
+ * cancels the pieces still being made (a SpeechStream aborts its requests).
+ */
+export async function feedSegments(
+  segments: PlaybackSegments,
+  engine: SegmentEngine,
+  signal: AbortSignal,
+  onPiece: (mediaType: string) => void,
+): Promise<void> {
+  const iterator = segments[Symbol.asyncIterator]()
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true })
+  })
+  aborted.catch(() => {})
+  const cancel = () => {
+    segments.cancel?.(abortReason(signal))
+    Promise.resolve(iterator.return?.()).catch(() => {})
+  }
+  signal.addEventListener('abort', cancel, { once: true })
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), aborted])
+      if (next.done) break
+      onPiece(next.value.mediaType)
+      await Promise.race([engine.add(next.value), aborted])
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel)
+  }
+  engine.end()
+}
