@@ -33,6 +33,7 @@ export function createSegmentQueue(element: HTMLAudioElement, events: EngineEven
       release()
       url = URL.createObjectURL(wholeClip([segment.audio], segment.mediaType))
       sounding = { index: segment.index, text: segment.text }
+      events.changed()
       return new Promise<void>((resolve) => {
         wake = resolve
         engine = createElementEngine(element, url!, {
