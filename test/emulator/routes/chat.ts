@@ -11,10 +11,10 @@ const DEFAULT_ANSWER = [
   'Here is a short answer, read aloud while it is still being written.',
   'Each sentence is sent to the speech model as soon as it is complete, so the first one is heard while the rest is still arriving.',
   'Requests run ahead of playback, **two at a time**, and the clips are played back to back on one timeline.',
-  'Links such as [the LiteLLM docs](https://docs.litellm.ai/) are read as their text, and code is skipped:',
-  '```ts\nconst stream = await client.streamSpeech({ model: "tts", text })\n```',
+  'Links such as [the LiteLLM docs](https://docs.litellm.ai/) are read as their text, and code is skipped:\n',
+  '```ts\nconst stream = await client.streamSpeech({ model: "tts", text })\n```\n',
   'That is all there is to it. Thanks for listening!',
-].join(' ')
+].join(' ').replaceAll('\n ', '\n')
 
 /**
  * TEST HARNESS, not a persona behaviour: `x-emulator-answer` (URI-encoded) is the answer's text,
