@@ -1,3 +1,4 @@
+import { raceAbort } from '../util/race-abort.ts'
 import type { SegmentEngine } from './segment-timeline.ts'
 import { abortReason, type PlaybackSegments } from './state.ts'
 
@@ -13,10 +14,6 @@ export async function feedSegments(
   onPiece: (mediaType: string) => void,
 ): Promise<void> {
   const iterator = segments[Symbol.asyncIterator]()
-  const aborted = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true })
-  })
-  aborted.catch(() => {})
   const cancel = () => {
     segments.cancel?.(abortReason(signal))
     Promise.resolve(iterator.return?.()).catch(() => {})
@@ -24,10 +21,10 @@ export async function feedSegments(
   signal.addEventListener('abort', cancel, { once: true })
   try {
     for (;;) {
-      const next = await Promise.race([iterator.next(), aborted])
+      const next = await raceAbort(iterator.next(), signal)
       if (next.done) break
       onPiece(next.value.mediaType)
-      await Promise.race([engine.add(next.value), aborted])
+      await raceAbort(engine.add(next.value), signal)
     }
   } finally {
     signal.removeEventListener('abort', cancel)

@@ -1,3 +1,5 @@
+import { raceAbort } from '../util/race-abort.ts'
+
 /**
  * Runs `work` on each item as the items come, up to `concurrency` at once, and yields the
  * results in the items' order whatever order they finish in. It runs ahead of its reader by at
@@ -13,13 +15,6 @@ export async function* orderedPipeline<Item, Result>(
   options: { concurrency: number; signal: AbortSignal; onFailure(error: unknown): void },
 ): AsyncGenerator<Result> {
   const { signal } = options
-  // An abort ends a wait at once, even one for text that has not come yet.
-  const aborted = new Promise<never>((_, reject) => {
-    const stop = () => reject(signal.reason)
-    if (signal.aborted) stop()
-    else signal.addEventListener('abort', stop, { once: true })
-  })
-  aborted.catch(() => {})
   const iterator = items[Symbol.asyncIterator]()
   const running: Promise<Result>[] = []
   let pulling: Promise<IteratorResult<Item>> | undefined
@@ -37,7 +32,8 @@ export async function* orderedPipeline<Item, Result>(
         pulling ??= iterator.next()
         const head = running[0]
         const item = pulling.then((item) => ({ item }), (error: unknown) => ({ error }))
-        const next = await Promise.race(head ? [item, head.then(() => undefined, () => undefined), aborted] : [item, aborted])
+        // An abort ends a wait at once, even one for text that has not come yet.
+        const next = await raceAbort(head ? Promise.race([item, head.then(() => undefined, () => undefined)]) : item, signal)
         if (next && 'error' in next) {
           pulling = undefined
           sourceError = next
@@ -60,7 +56,7 @@ export async function* orderedPipeline<Item, Result>(
       }
       let result: Result
       try {
-        result = await Promise.race([head, aborted])
+        result = await raceAbort(head, signal)
       } catch (error) {
         fail(error)
       }
