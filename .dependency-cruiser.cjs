@@ -1,8 +1,8 @@
 // The layer rules of ARCHITECTURE.md, checked by `npm test` (`npm run lint:layers`).
 // A folder of src/ may import its own files and the folders listed before it; nothing later.
 
-/** The core's folders, lowest first. */
-const LAYERS = ['util', 'errors', 'options', 'audio', 'transport', 'providers', 'auth', 'pipeline', 'capabilities']
+/** The core's folders, lowest first (stream-speech is built on speech, above the capabilities). */
+const LAYERS = ['util', 'errors', 'options', 'audio', 'transport', 'providers', 'auth', 'pipeline', 'capabilities', 'stream-speech']
 /** The capabilities share the top layer and never import one another. */
 const CAPABILITIES = ['speech', 'transcription']
 
@@ -42,6 +42,13 @@ module.exports = {
       from: { path: `^src/${capability}/` },
       to: { path: `^src/(${CAPABILITIES.filter((other) => other !== capability).join('|')})/` },
     })),
+    {
+      name: 'stream-speech-builds-on-speech',
+      comment: 'src/stream-speech/ (speech of a text still being written) is made of speech calls; it never imports transcription',
+      severity: 'error',
+      from: { path: '^src/stream-speech/' },
+      to: { path: '^src/transcription/' },
+    },
     {
       name: 'core-stays-out-of-the-browser-audio-entries',
       comment: 'The core never imports the player or the recorder: a page that only calls speech() downloads neither',

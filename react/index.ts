@@ -5,6 +5,7 @@ export {
   useSpeech,
   type SpeechAudio,
   type SpeechOverrides,
+  type SpeechStreamOverrides,
   type UseSpeechOptions,
   type UseSpeechResult,
 } from './use-speech.ts'

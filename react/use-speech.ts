@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import type { SpeechFormat, SpeechModel, SpeechParams, VoxfetchClient, Warning } from '../src/index.ts'
+import type {
+  SpeechFormat, SpeechModel, SpeechParams, SpeechSegment, StreamSpeechParams, TextSource, VoxfetchClient, Warning,
+} from '../src/index.ts'
 import { createPlayer, type PlaybackMode, type PlayerState } from '../src/playback/index.ts'
 import { resolveCall } from './call-options.ts'
 import { useProvidedClient } from './provider.tsx'
@@ -25,6 +27,9 @@ export interface SpeechAudio {
 /** Any speech option for one call, over the hook's options. */
 export type SpeechOverrides = Partial<Omit<SpeechParams, 'input' | 'signal'>>
 
+/** Any option of a streamed text's speech for one call (`locale`, `minChars`, `markdown`…), over the hook's. */
+export type SpeechStreamOverrides = SpeechOverrides & Partial<Pick<StreamSpeechParams, 'locale' | 'minChars' | 'maxChars' | 'firstClauseChars' | 'concurrency' | 'markdown'>>
+
 export interface UseSpeechOptions extends Omit<SpeechParams, 'input' | 'signal' | 'model'> {
   /** The model or proxy alias, e.g. `tts`, `openai/tts-1`, `gemini/gemini-2.5-flash-preview-tts`. */
   model: SpeechModel
@@ -39,7 +44,7 @@ export interface UseSpeechOptions extends Omit<SpeechParams, 'input' | 'signal' 
    * @default false
    */
   play?: PlaybackMode | false
-  /** Called when a `speak` succeeds (not when it was aborted or superseded). */
+  /** Called when a `speak` succeeds (not when it was aborted or superseded); for `speakStream`, `input` is the text spoken. */
   onSuccess?: (audio: SpeechAudio, input: string) => void
   /** Called when a `speak` fails (never for an abort). */
   onError?: (error: Error, input: string) => void
@@ -53,6 +58,18 @@ export interface UseSpeechResult extends RequestResultBase {
    * when aborted or superseded by a newer call (see `isAbortError`). Stable identity.
    */
   speakAsync(input: string, overrides?: SpeechOverrides): Promise<SpeechAudio>
+  /**
+   * Speaks a text while it is still being written (an LLM's answer: a `ReadableStream<string>`,
+   * an `AsyncIterable<string>` such as the AI SDK's `textStream`, or a string), sentence by
+   * sentence, gapless with `play` (see `streamSpeech`). `segment` is the sentence sounding now.
+   * A new `speak` or `speakStream` stops it; so does unmounting. When it ends, `data` holds the
+   * whole clip. Stable identity.
+   */
+  speakStream(text: TextSource, overrides?: SpeechStreamOverrides): void
+  /** `speakStream` that resolves with the whole clip (rejects like `speakAsync`). Stable identity. */
+  speakStreamAsync(text: TextSource, overrides?: SpeechStreamOverrides): Promise<SpeechAudio>
+  /** With `play` and `speakStream`: the text of the sentence sounding now. */
+  segment: string | undefined
   /** The last audio; while a new one is pending, the previous one until it is replaced. */
   data: SpeechAudio | undefined
   /** A `blob:` URL of `blob` for `<audio src>`, revoked when replaced, reset or unmounted. */
@@ -72,10 +89,9 @@ export interface UseSpeechResult extends RequestResultBase {
   replay(): void
 }
 
-interface Variables {
-  input: string
-  overrides: SpeechOverrides | undefined
-}
+type Variables =
+  | { input: string; overrides: SpeechOverrides | undefined; text?: undefined }
+  | { input: string; overrides: SpeechStreamOverrides | undefined; text: TextSource }
 
 const NO_WARNINGS: readonly Warning[] = /* @__PURE__ */ Object.freeze([])
 
@@ -87,11 +103,38 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
   // Closes the AudioContext and revokes the player's URL; a StrictMode remount simply reopens.
   useEffect(() => () => player.close(), [player])
   const { state, run, runAsync, abort, reset } = useRequest<Variables, SpeechAudio, never>({
-    async execute({ input, overrides }, { signal }) {
+    async execute(variables, { signal }) {
+      const { input, overrides } = variables
       const { play = false, ...hookOptions } = options
       // Still inside the click that called `speak`: autoplay policies let sound start from here.
       if (play) player.unlock()
       const { client, params } = resolveCall(hookOptions, provided, overrides)
+      if (variables.text !== undefined) {
+        const stream = await client.streamSpeech({ ...(params as Omit<StreamSpeechParams, 'text'>), text: variables.text, signal })
+        let last: SpeechSegment | undefined
+        const spoken: string[] = []
+        const seen = (async function* () {
+          for await (const segment of stream) {
+            last = segment
+            spoken.push(segment.text)
+            yield segment
+          }
+        })()
+        const pieces = Object.assign(seen, { cancel: (reason?: unknown) => stream.cancel(reason) })
+        // Asked for before the pieces are read, so they are kept for the whole clip.
+        const whole = stream.blob()
+        // Awaited below unless the playing fails first; that failure is the one reported.
+        whole.catch(() => {})
+        if (play) await player.playSegments(pieces, { signal })
+        else for await (const _ of pieces);
+        const blob = await whole
+        // onSuccess is told the text that was spoken.
+        variables.input = spoken.join(' ')
+        return {
+          blob, mediaType: blob.type, format: last?.format, warnings: last?.warnings ?? NO_WARNINGS,
+          requestId: last?.requestId, headers: new Headers(),
+        }
+      }
       const result = await client.speech({ ...(params as Omit<SpeechParams, 'input'>), input, signal })
       const blob = play ? await player.play(result, { mode: play, signal }) : await result.blob()
       return {
@@ -113,6 +156,8 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
     () => ({
       speak: (input: string, overrides?: SpeechOverrides) => run({ input, overrides }),
       speakAsync: (input: string, overrides?: SpeechOverrides) => runAsync({ input, overrides }),
+      speakStream: (text: TextSource, overrides?: SpeechStreamOverrides) => run({ input: '', overrides, text }),
+      speakStreamAsync: (text: TextSource, overrides?: SpeechStreamOverrides) => runAsync({ input: '', overrides, text }),
       pause: player.pause,
       resume: player.resume,
       stop() {
@@ -145,6 +190,7 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
       error: state.status === 'error' ? state.error : undefined,
       abort,
       playback,
+      segment: playback.status === 'idle' ? undefined : playback.segment?.text,
       replay,
     }),
     [actions, state, data, audioUrl, abort, playback, replay],

@@ -1,10 +1,11 @@
-export { createClient, speech, streamTranscription, transcription, type VoxfetchClient } from './client.ts'
+export { createClient, speech, streamSpeech, streamTranscription, transcription, type VoxfetchClient } from './client.ts'
 export {
   APIError,
   ConnectionError,
   FileTooLargeError,
   InvalidRequestError,
   ResponseTooLargeError,
+  TextSourceError,
   TimeoutError,
   VoxfetchError,
   isAbortError,
@@ -13,6 +14,7 @@ export {
   isFileTooLargeError,
   isInvalidRequestError,
   isResponseTooLargeError,
+  isTextSourceError,
   isTimeoutError,
   isVoxfetchError,
 } from './errors/classes.ts'
@@ -24,6 +26,10 @@ export type { ChunkingStrategy, TranscriptionFormat } from './options/transcript
 export type { SpeechFormat } from './audio/media-type.ts'
 export type { GeminiVoice } from './providers/gemini-voices.ts'
 export { SpeechResult } from './speech/result.ts'
+export type { SpeechStream } from './stream-speech/stream.ts'
+export type { SpeechSegment } from './stream-speech/segment.ts'
+export type { StreamSpeechParams } from './stream-speech/params.ts'
+export type { TextSource } from './stream-speech/text-source.ts'
 export type { Warning } from './providers/types.ts'
 export type { Transcription, TranscriptionLogprob, TranscriptionSegment, TranscriptionWord } from './transcription/result.ts'
 export type { TranscriptionStream, TranscriptionStreamEvent } from './transcription/stream.ts'

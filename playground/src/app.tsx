@@ -3,6 +3,7 @@ import { VoxfetchProvider } from 'voxfetch/react'
 import { createPageClient, loadConnection, saveConnection, type Connection } from './connection.ts'
 import type { PlaygroundInfo } from './playground-info.ts'
 import { SettingsDialog } from './settings-dialog.tsx'
+import { ReadAloudCard } from './read-aloud-card.tsx'
 import { SpeechCard } from './speech-card.tsx'
 import { TranscriptionCard } from './transcription-card.tsx'
 import { usePlaygroundInfo } from './use-playground-info.ts'
@@ -56,6 +57,7 @@ export function App() {
               onTranscribe={(file) => setHandoff((last) => ({ file, id: (last?.id ?? 0) + 1 }))}
             />
             <TranscriptionCard models={info.transcriptionModels} uploadFormats={info.uploadFormats} handoff={handoff} streaming={info.streamingTranscription} />
+            <ReadAloudCard models={info.speechModels} server={info.upstream.kind} connection={connection} />
           </div>
         ) : (
           <div className="cards cards-loading" aria-busy="true" />

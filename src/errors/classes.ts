@@ -125,7 +125,15 @@ export class ResponseTooLargeError extends VoxfetchError {
   }
 }
 
-const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError', 'ResponseTooLargeError']
+/**
+ * The text being spoken (`streamSpeech`'s `text`) failed: `cause` is its error. What came
+ * before it was spoken.
+ */
+export class TextSourceError extends VoxfetchError {
+  override name = 'TextSourceError'
+}
+
+const NAMES = ['VoxfetchError', 'InvalidRequestError', 'APIError', 'FileTooLargeError', 'TimeoutError', 'ConnectionError', 'ResponseTooLargeError', 'TextSourceError']
 
 // By name rather than instanceof, so errors from another copy of voxfetch (an ESM and a CJS
 // build loaded side by side) are recognized too.
@@ -142,6 +150,7 @@ export const isFileTooLargeError = (error: unknown): error is FileTooLargeError 
 export const isTimeoutError = (error: unknown): error is TimeoutError => hasName(error, 'TimeoutError')
 export const isResponseTooLargeError = (error: unknown): error is ResponseTooLargeError => hasName(error, 'ResponseTooLargeError')
 export const isConnectionError = (error: unknown): error is ConnectionError => hasName(error, 'ConnectionError')
+export const isTextSourceError = (error: unknown): error is TextSourceError => hasName(error, 'TextSourceError')
 /** True for a user's abort (the platform's `AbortError`), which voxfetch never retries. */
 export const isAbortError = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError'

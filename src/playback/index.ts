@@ -3,7 +3,10 @@ export type {
   PlaybackDetails,
   PlaybackEngine,
   PlaybackMode,
+  PlaybackSegment,
+  PlaybackSegments,
   PlaybackSource,
   PlayerState,
   PlayerStatus,
+  SoundingSegment,
 } from './state.ts'

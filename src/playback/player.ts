@@ -2,9 +2,13 @@ import { createElementEngine } from './element-engine.ts'
 import type { Engine, EngineEvents } from './engine.ts'
 import { canStreamWithMediaSource, createMediaSourceEngine } from './media-source-engine.ts'
 import { isStreamablePcm } from './pcm-stream.ts'
+import { feedSegments } from './feed-segments.ts'
+import { createSegmentQueue } from './segment-queue.ts'
+import { createSegmentTimeline, type SegmentEngine } from './segment-timeline.ts'
 import { wholeClip } from './whole-clip.ts'
 import {
-  abortReason, IDLE, type PlaybackDetails, type PlaybackEngine, type PlaybackMode, type PlaybackSource, type PlayerState,
+  abortReason, IDLE, type PlaybackDetails, type PlaybackEngine, type PlaybackMode, type PlaybackSegments, type PlaybackSource,
+  type PlayerState,
 } from './state.ts'
 import { createWebAudioEngine } from './web-audio-engine.ts'
 
@@ -36,6 +40,17 @@ export interface Player {
    * `AbortError` when aborted, stopped or superseded.
    */
   play(source: PlaybackSource | Blob, options?: PlayOptions): Promise<Blob>
+  /**
+   * Plays the pieces of one speech back to back as they come (a `SpeechStream` of
+   * `streamSpeech`, or any async iterable of `{ index, text, audio, mediaType }`), stopping the
+   * clip before. With Web Audio each piece starts at the exact sample time the previous one ends
+   * (gapless for PCM and WAV; MP3 and other compressed pieces are decoded and scheduled the same
+   * way, with the silence their encoder adds); without it, pieces play one after another on the
+   * audio element. `state.segment` is the piece sounding now. Resolves once the last piece is
+   * scheduled; rejects with the pieces' error (the sound before it plays out, then the state is
+   * `error`), or an `AbortError` when aborted, stopped or superseded.
+   */
+  playSegments(segments: PlaybackSegments, options?: Pick<PlayOptions, 'signal'>): Promise<void>
   pause(): void
   resume(): void
   /** Stops the sound at once, cancels a download in progress, revokes the clip's URL: back to idle. */
@@ -52,6 +67,9 @@ interface Session {
   blob: Blob | undefined
   url: string | undefined
   started: boolean
+  /** With `playSegments`: what plays the pieces, and an error to report once their sound ended. */
+  segments?: SegmentEngine
+  failure?: Error
 }
 
 const TICK_MS = 250
@@ -79,10 +97,11 @@ export function createPlayer(): Player {
   const details = (current: Session): PlaybackDetails => ({
     mediaType: current.mediaType,
     engine: current.kind,
-    currentTime: current.engine?.currentTime ?? 0,
-    duration: current.engine?.duration,
+    currentTime: (current.segments ?? current.engine)?.currentTime ?? 0,
+    duration: (current.segments ?? current.engine)?.duration,
     blob: current.blob,
     url: current.url,
+    segment: current.segments?.segment,
   })
   function refresh(): void {
     if (!session || state.status === 'idle') return
@@ -96,6 +115,7 @@ export function createPlayer(): Player {
   function fail(current: Session, error: Error): void {
     if (session !== current) return
     current.engine?.stop()
+    current.segments?.stop()
     current.controller.abort(error)
     set({ status: 'error', error, ...details(current) })
   }
@@ -104,6 +124,7 @@ export function createPlayer(): Player {
     session = undefined
     if (!current) return
     current.engine?.stop()
+    current.segments?.stop()
     current.controller.abort()
     if (current.url) URL.revokeObjectURL(current.url)
   }
@@ -126,11 +147,11 @@ export function createPlayer(): Player {
         current.started = true
         update(current, paused ? 'paused' : 'playing')
       },
-      ended: () => update(current, 'ended'),
+      ended: () => (current.failure ? fail(current, current.failure) : update(current, 'ended')),
       changed: () => session === current && refresh(),
       error(error) {
         // A streaming engine that fails before a sound gives way to the whole-clip path.
-        if (session === current && !current.started && current.kind !== 'element' && !current.blob) {
+        if (session === current && !current.started && current.kind !== 'element' && !current.blob && !current.segments) {
           current.engine?.stop()
           current.engine = undefined
           current.kind = 'element'
@@ -230,16 +251,64 @@ export function createPlayer(): Player {
         },
       )
     },
+    playSegments(segments, options = {}) {
+      release()
+      unlock()
+      paused = false
+      const external = options.signal
+      if (external?.aborted) return Promise.reject(abortReason(external))
+      if (!context && !element) return Promise.reject(new Error('Nothing can play audio here: there is neither Web Audio nor an audio element'))
+      const current: Session = {
+        controller: new AbortController(),
+        mediaType: '',
+        engine: undefined,
+        kind: context ? 'web-audio' : 'element',
+        blob: undefined,
+        url: undefined,
+        started: false,
+      }
+      session = current
+      const engine = context ? createSegmentTimeline(context, events(current)) : createSegmentQueue(element!, events(current))
+      current.segments = engine
+      const onAbort = () => {
+        if (session !== current) return
+        release()
+        set(IDLE)
+      }
+      external?.addEventListener('abort', onAbort, { once: true })
+      update(current, 'loading')
+      const onPiece = (mediaType: string) => {
+        current.mediaType ||= mediaType
+        refresh()
+      }
+      return feedSegments(segments, engine, current.controller.signal, onPiece).then(
+        () => {
+          external?.removeEventListener('abort', onAbort)
+          if (session !== current) throw abortReason(current.controller.signal)
+        },
+        (error: unknown) => {
+          external?.removeEventListener('abort', onAbort)
+          if (session === current && !current.controller.signal.aborted) {
+            // The sound already scheduled plays out; then the state says what went wrong.
+            current.failure = error instanceof Error ? error : new Error(String(error))
+            engine.end()
+          }
+          throw error
+        },
+      )
+    },
     pause() {
       if (!session || (state.status !== 'playing' && state.status !== 'loading')) return
       paused = true
       session.engine?.pause()
+      session.segments?.pause()
       update(session, 'paused')
     },
     resume() {
       if (!session || state.status !== 'paused') return
       paused = false
       session.engine?.resume()
+      session.segments?.resume()
       update(session, session.started ? 'playing' : 'loading')
     },
     stop,

@@ -14,6 +14,27 @@ export interface PlaybackSource {
   mediaType: string
 }
 
+/**
+ * One piece of a speech spoken piece by piece (a `SpeechSegment` of `streamSpeech` is one):
+ * its audio whole, and the text it says.
+ */
+export interface PlaybackSegment {
+  index: number
+  text: string
+  audio: Uint8Array
+  /** e.g. `audio/wav`, `audio/pcm`, `audio/mpeg`. */
+  mediaType: string
+}
+
+/** Pieces to play in order, e.g. a `SpeechStream`; `cancel` (when it has one) is called on stop. */
+export type PlaybackSegments = AsyncIterable<PlaybackSegment> & { cancel?(reason?: unknown): void }
+
+/** The piece sounding now, for a highlight that follows the voice. */
+export interface SoundingSegment {
+  index: number
+  text: string
+}
+
 export interface PlaybackDetails {
   mediaType: string
   engine: PlaybackEngine
@@ -28,6 +49,8 @@ export interface PlaybackDetails {
    * and on `close()`. Copy the blob if it must outlive that.
    */
   url: string | undefined
+  /** With `playSegments`: the piece sounding now (the last one started, between two). */
+  segment: SoundingSegment | undefined
 }
 
 /** Where the player stands. Snapshots are replaced, never mutated, so they compare by identity. */

@@ -14,8 +14,8 @@ export type SpeechModel =
   | `vertex_ai/${'gemini-2.5-flash-preview-tts' | 'gemini-2.5-pro-preview-tts'}`
   | (string & {})
 
-/** Checks a speech call's params (see `callSchema`: `.full` is the whole schema). */
-export const speechParams = callSchema({
+/** A speech call's own fields (streamed speech takes them all but `input`). */
+export const speechShape = {
   model: z.custom<SpeechModel>((value) => typeof value === 'string' && value.length > 0, 'is required'),
   /** The text to speak. */
   input: z.string(got('must be a string')).check(z.minLength(1, 'must not be empty')),
@@ -47,7 +47,9 @@ export const speechParams = callSchema({
    * is not sent and a warning says so. @default 'audio'
    */
   stream_format: z.optional(z.enum(['audio', 'sse'], 'must be "audio" or "sse"')),
-})
+}
+/** Checks a speech call's params (see `callSchema`: `.full` is the whole schema). */
+export const speechParams = callSchema(speechShape)
 export const speechParamsSchema = speechParams.full
 export type SpeechParams = z.input<typeof speechParamsSchema>
 

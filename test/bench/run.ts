@@ -8,13 +8,14 @@ import { playgroundSizeTable } from './playground-size.ts'
 import { ROOT } from './paths.ts'
 import { RESULTS_FILE, writeResults } from './report.ts'
 import { sizeTables } from './size.ts'
+import { speakStreamTable } from './speak-stream.ts'
 import { firstByteTable, streamToFileTable } from './streaming.ts'
 import { renderTable, type Table } from './table.ts'
 import { uploadTable } from './upload.ts'
 
 // `npm run bench` runs every table and writes RESULTS.md; `npm run bench -- size upload` runs
 // only those (and writes nothing).
-const SECTIONS = ['size', 'overhead', 'streaming', 'upload', 'gemini'] as const
+const SECTIONS = ['size', 'overhead', 'streaming', 'upload', 'gemini', 'speak-stream'] as const
 type Section = (typeof SECTIONS)[number]
 const asked = process.argv.slice(2).filter((name): name is Section => (SECTIONS as readonly string[]).includes(name))
 const selected = new Set<Section>(asked.length ? asked : SECTIONS)
@@ -56,6 +57,7 @@ if (needsServer) {
     await section('streaming', async () => [await firstByteTable(core, server.url), await streamToFileTable(children, server.url, dist)])
     await section('upload', () => uploadTable(children, server.url, dist))
     await section('gemini', () => geminiWavTable(core, server.url))
+    await section('speak-stream', () => speakStreamTable(core))
   } finally {
     await server.stop()
     await children.dispose()

@@ -177,7 +177,7 @@ describe('proxy auth', () => {
   it('answers /health/liveliness without a key, and FastAPI-style 404/405', async () => {
     const response = await fetch(`${emulator.url}/health/liveliness`)
     expect(await response.json()).toBe("I'm alive!")
-    expect(await (await fetch(`${emulator.url}/v1/chat/completions`, { method: 'POST' })).json()).toEqual({ detail: 'Not Found' })
+    expect(await (await fetch(`${emulator.url}/v1/embeddings`, { method: 'POST' })).json()).toEqual({ detail: 'Not Found' })
     const wrongMethod = await fetch(speech)
     expect(wrongMethod.status).toBe(405)
     expect(await wrongMethod.json()).toEqual({ detail: 'Method Not Allowed' })

@@ -13,6 +13,7 @@ export const DEFAULT_CONFIG: LiteLLMConfig = {
     { model_name: 'whisper', litellm_params: { model: 'openai/whisper-1', max_file_size_mb: 25 } },
     { model_name: 'whisper-small', litellm_params: { model: 'openai/whisper-1', max_file_size_mb: 1 } },
     { model_name: 'gpt-4o-transcribe', litellm_params: { model: 'openai/gpt-4o-transcribe' } },
+    { model_name: 'chat', litellm_params: { model: 'openai/gpt-4o-mini' } },
   ],
   general_settings: { master_key: TEST_KEYS.proxy },
 }

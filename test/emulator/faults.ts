@@ -45,10 +45,12 @@ export function parseFault(spec: string): Fault | undefined {
  * id, only the first N requests of that scenario get it (`revoke-token` defaults to once).
  */
 export function decideFault(context: RequestContext): Fault | 'invalid' | undefined {
-  const header = context.request.headers['x-emulator-fault']
+  const byInput = context.request.headers['x-emulator-fault-by-input']
+  const header = typeof byInput === 'string' ? faultForInput(byInput, requestInput(context)) : context.request.headers['x-emulator-fault']
   const entry = context.persona === 'proxy' ? findModel(context.state.config, requestedModel(context)) : undefined
   const spec = typeof header === 'string' ? header : entry?.model_info?.emulator_fault
   if (!spec) return undefined
+  if (spec === 'invalid') return 'invalid'
   const fault = parseFault(spec)
   if (!fault) return 'invalid'
   if (fault.kind === 'redirect' && context.url.searchParams.get('redirected') === '1') return undefined
@@ -65,6 +67,28 @@ export function decideFault(context: RequestContext): Fault | 'invalid' | undefi
   context.state.faultCounters.set(key, used + 1)
   trimTable(context.state.faultCounters)
   return fault
+}
+
+/**
+ * TEST HARNESS: `x-emulator-fault-by-input: {"<text>": "<fault>"}` gives a speech request the
+ * fault of the first key its `input` contains (none when no key matches), so one piece of a
+ * streamed text can be slowed or failed while the others are not; `'invalid'` for bad JSON.
+ */
+function faultForInput(spec: string, input: unknown): string | 'invalid' | undefined {
+  let table: unknown
+  try {
+    table = JSON.parse(spec)
+  } catch {
+    return 'invalid'
+  }
+  if (typeof table !== 'object' || table === null || typeof input !== 'string') return undefined
+  const match = Object.entries(table).find(([text, fault]) => typeof fault === 'string' && input.includes(text))
+  return match?.[1] as string | undefined
+}
+
+function requestInput(context: RequestContext): unknown {
+  const json = context.body.json
+  return json && typeof json === 'object' && 'input' in json ? (json as { input: unknown }).input : undefined
 }
 
 function requestedModel(context: RequestContext): unknown {

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import type { ComponentType } from 'react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseWavText } from '../emulator/index.ts'
+import { VoxfetchProvider } from '../../react/index.ts'
 import { useEmulator } from './helpers.tsx'
 
 // The README's React example, rendered against the emulator so it never rots.
@@ -11,6 +12,7 @@ const root = resolve(import.meta.dirname, '../..')
 const emu = useEmulator()
 const readme = await readFile(join(root, 'README.md'), 'utf8')
 const example = /```tsx\n([\s\S]*?)```/.exec(readme)![1]!
+const chatExample = /### Reading a chat answer aloud[\s\S]*?```tsx\n([\s\S]*?)```/.exec(readme)![1]!
 let workdir: string
 
 beforeAll(async () => {
@@ -41,5 +43,27 @@ describe('README React example', () => {
     })
     await screen.findByText('Uploaded from React', {}, { timeout: 10_000 })
     expect(screen.queryByRole('alert')).toBeNull()
+  })
+})
+
+describe('README chat example', () => {
+  it('reads a streamed answer aloud, the sentence being spoken marked', async () => {
+    const file = join(workdir, 'answer.tsx')
+    await writeFile(file, chatExample.replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`))
+    const { Answer } = (await import(file)) as { Answer: ComponentType<{ textStream: ReadableStream<string>; answer: string }> }
+    const answer = 'The first sentence is read first. Then the second one follows it.'
+    let position = 0
+    const textStream = new ReadableStream<string>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        if (position >= answer.length) return controller.close()
+        controller.enqueue(answer.slice(position, (position += 5)))
+      },
+    })
+    const { container } = render(<VoxfetchProvider client={emu.client()}><Answer textStream={textStream} answer={answer} /></VoxfetchProvider>)
+    fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }))
+    // jsdom has no Web Audio: the first piece goes to the audio element, which never ends here.
+    await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('The first sentence is read first.'), { timeout: 10_000 })
+    expect(emu.emulator.requests.map((request) => (request.json as { input: string }).input)).toContain('The first sentence is read first.')
   })
 })

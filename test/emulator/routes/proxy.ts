@@ -22,7 +22,8 @@ export function proxyHeaders(): Record<string, string> {
   return { 'x-litellm-call-id': randomUUID(), 'x-litellm-version': LITELLM_VERSION }
 }
 
-function resolveModel(context: RequestContext, name: unknown, route: string): ModelEntry | undefined {
+/** The deployment a proxy request names, or a 400 answered (LiteLLM's message for an unknown alias). */
+export function resolveModel(context: RequestContext, name: unknown, route: string): ModelEntry | undefined {
   const entry = findModel(context.state.config, name)
   if (entry) {
     context.headers['x-litellm-model-id'] = modelId(entry)

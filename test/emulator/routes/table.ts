@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context.ts'
 import type { Persona } from '../types.ts'
 import { azureSpeech, azureTranscription } from './azure.ts'
+import { proxyChat } from './chat.ts'
 import { geminiGenerate, vertexGeminiGenerate } from './gemini.ts'
 import { googleToken } from './google-token.ts'
 import { OPENAI_UPLOAD_LIMIT } from './openai-audio.ts'
@@ -22,7 +23,8 @@ const SEGMENT = '([^/]+)'
 /*
  * The paths each persona answers, after its prefix (`/openai`, `/azure`, …), as its source declares them:
  * - proxy: BerriAI/litellm litellm/proxy/proxy_server.py route decorators (`/v1/audio/speech` and
- *   `/audio/speech`, `/v1/audio/transcriptions` and `/audio/transcriptions`, `/v1/models` and `/models`),
+ *   `/audio/speech`, `/v1/audio/transcriptions` and `/audio/transcriptions`, `/v1/models` and `/models`,
+ *   `/v1/chat/completions` and `/chat/completions`),
  *   litellm/proxy/health_endpoints/_health_endpoints.py (`/health/liveliness`, `/health/readiness`);
  * - openai: openai/openai-openapi openapi.yaml paths `/audio/speech`, `/audio/transcriptions` (server `/v1`);
  * - azure: Azure/azure-rest-api-specs specification/cognitiveservices/data-plane/AzureOpenAI/inference
@@ -38,6 +40,7 @@ export const ROUTES: Route[] = [
   { method: 'POST', pattern: /^\/(?:v1\/)?audio\/speech$/, persona: 'proxy', handle: proxySpeech },
   { method: 'POST', pattern: /^\/(?:v1\/)?audio\/transcriptions$/, persona: 'proxy', handle: proxyTranscription },
   { method: 'GET', pattern: /^\/(?:v1\/)?models$/, persona: 'proxy', handle: proxyModels },
+  { method: 'POST', pattern: /^\/(?:v1\/)?chat\/completions$/, persona: 'proxy', handle: proxyChat },
   { method: 'GET', pattern: /^\/health\/(?:liveliness|readiness)$/, persona: 'proxy', handle: proxyLiveliness },
   { method: 'POST', pattern: /^\/openai\/v1\/audio\/speech$/, persona: 'openai', handle: openaiSpeech },
   { method: 'POST', pattern: /^\/openai\/v1\/audio\/transcriptions$/, persona: 'openai', handle: openaiTranscription, uploadLimit: OPENAI_UPLOAD_LIMIT },
