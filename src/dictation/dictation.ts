@@ -1,4 +1,7 @@
-import { capturePcm, createMeterContext, createPcmRecording, type PcmCapture, type PcmRecording } from '../record/index.ts'
+// The PCM capture is bundled here rather than exported by `voxfetch/recorder`: pages that only record pay nothing for it.
+import { createMeterContext } from '../record/input-level.ts'
+import { capturePcm, type PcmCapture } from '../record/pcm-capture.ts'
+import { createPcmRecording, type PcmRecording } from '../record/pcm-recording.ts'
 import { type DictationOptions, resolveDictationOptions, type ResolvedDictationOptions } from './options.ts'
 import { createPauseDetector, type Cut } from './pause-detector.ts'
 import type { DictationEvents, DictationPiece, DictationState } from './state.ts'
