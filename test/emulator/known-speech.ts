@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { readWav } from './parse-wav.ts'
 
 /**
@@ -9,7 +11,8 @@ import { readWav } from './parse-wav.ts'
  * resampling, a client's resampling, a gain change, a cut a little before or after it), where a
  * byte hash would not. Audio with none of them gets the usual placeholder.
  */
-const FIXTURES = new URL('../fixtures/dictation/', import.meta.url)
+// A path, not a file: URL: under jsdom (the React tests) `URL` is not Node's.
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'dictation')
 const FRAMES_PER_SECOND = 100
 /** Correlation a stretch must reach to count as a phrase: its own recordings score 0.75–0.99 (a loaded machine drops audio frames), other phrases at most 0.47. */
 const MATCH = 0.7
@@ -24,9 +27,9 @@ interface KnownPhrase {
 let phrases: KnownPhrase[] | undefined
 
 function loadPhrases(): KnownPhrase[] {
-  const table = JSON.parse(readFileSync(new URL('phrases.json', FIXTURES), 'utf8')) as { phrases: Array<{ file: string; text: string }> }
+  const table = JSON.parse(readFileSync(join(FIXTURES, 'phrases.json'), 'utf8')) as { phrases: Array<{ file: string; text: string }> }
   return table.phrases.map(({ file, text }) => {
-    const wav = readWav(readFileSync(new URL(file, FIXTURES)))
+    const wav = readWav(readFileSync(join(FIXTURES, file)))
     if (!wav?.data) throw new Error(`test/fixtures/dictation/${file} is not a PCM WAV`)
     return { text, contour: contourOf(samplesOf(wav.data), wav.sampleRate) }
   })
