@@ -34,6 +34,11 @@ const FRAME_MS = 20
 /** Voice shorter than this in a piece (a click, a knock) does not make it speech. */
 const MIN_VOICE_MS = 100
 const FLOOR_DB = -100
+/**
+ * The floor assumed until a whole floor window was heard, so speech from the first frame (the
+ * person already talking) is not taken for the room's noise.
+ */
+const FIRST_FLOOR_DB = -50
 
 interface Frame {
   db: number
@@ -63,6 +68,7 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
   let pieceStart = 0 // sample where the open piece starts (a frame boundary, or the recording's end)
   const frames: Frame[] = [] // frames of the open piece
   const recent: number[] = [] // energies of the last floorWindow frames, for the floor
+  let heardFrames = 0
 
   const voicedCount = () => frames.reduce((count, frame) => count + (frame.voiced ? 1 : 0), 0)
   const frameStart = (index: number) => pieceStart + index * frameLength
@@ -78,7 +84,8 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
   function onFrame(db: number, cuts: Cut[]): void {
     recent.push(db)
     if (recent.length > floorFrames) recent.shift()
-    const floor = Math.min(...recent)
+    heardFrames++
+    const floor = heardFrames < floorFrames ? Math.min(FIRST_FLOOR_DB, ...recent) : Math.min(...recent)
     const voiced = db >= minVoiceDb && db >= floor + thresholdDb
     frames.push({ db, voiced })
 
