@@ -14,7 +14,7 @@ import { readWav } from './parse-wav.ts'
 // A path, not a file: URL: under jsdom (the React tests) `URL` is not Node's.
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'dictation')
 const FRAMES_PER_SECOND = 100
-/** Correlation a stretch must reach to count as a phrase: its own recordings score 0.75–0.99 (a loaded machine drops audio frames), other phrases at most 0.47. */
+/** Score a stretch must reach to count as a phrase: its own recordings score 0.75–0.99 through a fake microphone on a loaded machine, other phrases below 0.5. */
 const MATCH = 0.7
 /** A phrase may be cut this much short at either edge (its first or last syllable's fade). */
 const EDGE = 0.05
@@ -77,6 +77,29 @@ function correlation(a: Float64Array, aStart: number, b: Float64Array, bStart: n
   return squareA && squareB ? product / Math.sqrt(squareA * squareB) : 0
 }
 
+/** Thirds of a phrase are matched each with this much play (frames), so a dropped or repeated block of audio mid-phrase does not spoil the match. */
+const DRIFT = 4
+
+/** How well `phrase` matches `heard` from frame `at`: the mean of its thirds' best correlations, each shifted at most DRIFT frames. */
+function scoreAt(phrase: Float64Array, heard: Float64Array, at: number): number {
+  const third = Math.floor(phrase.length / 3)
+  let total = 0
+  for (let part = 0; part < 3; part++) {
+    const start = part * third
+    const length = part === 2 ? phrase.length - start : third
+    let best = -1
+    for (let drift = -DRIFT; drift <= DRIFT; drift++) {
+      const from = at + start + drift
+      const skip = Math.max(0, -from)
+      const span = Math.min(length - skip, heard.length - from - skip)
+      if (span < length * 0.8) continue
+      best = Math.max(best, correlation(phrase, start + skip, heard, from + skip, span))
+    }
+    total += best
+  }
+  return total / 3
+}
+
 /**
  * The known phrases heard in mono 16-bit PCM, in the order spoken, joined by spaces; undefined
  * when none is. Each phrase is slid along the audio; the best non-overlapping matches win.
@@ -89,9 +112,7 @@ export function recognizeKnownSpeech(samples: Int16Array, sampleRate: number): s
     const length = phrase.contour.length
     const edge = Math.floor(length * EDGE)
     for (let at = -edge; at + length - edge <= heard.length; at++) {
-      const skip = Math.max(0, -at)
-      const span = Math.min(length - skip, heard.length - at - skip)
-      const score = correlation(phrase.contour, skip, heard, at + skip, span)
+      const score = scoreAt(phrase.contour, heard, at)
       if (score >= MATCH) matches.push({ at, length, score, text: phrase.text })
     }
   }
