@@ -22,16 +22,16 @@ export interface UseDictationResult {
   level: number
   durationMs: number
   /** The whole recording (WAV) once stopped. */
-  recording: File | undefined
-  error: Error | undefined
+  recording?: File
+  error?: Error
   /** Starts listening (asks for the microphone the first time). Call it from a click. Stable identity. */
   start(): void
   /** Stops listening; the last pieces finish and `onDone` follows. Stable identity. */
   stop(): void
   /** Discards the dictation and releases the microphone. Stable identity. */
   cancel(): void
-  /** Sends a failed piece again. Stable identity. */
-  retryPiece(index: number): void
+  /** Sends a failed piece again (it never rejects: a new failure goes to the piece). Stable identity. */
+  retryPiece(index: number): Promise<void>
 }
 
 const useLatestEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
@@ -62,27 +62,15 @@ export function useDictation(options: UseDictationOptions): UseDictationResult {
       },
       stop: dictation.stop,
       cancel: dictation.cancel,
-      retryPiece(index: number) {
-        dictation.retryPiece(index).catch(() => {})
-      },
+      retryPiece: dictation.retryPiece,
     }),
     [dictation, provided],
   )
   const state = useSyncExternalStore(dictation.subscribe, dictation.getSnapshot, dictation.getSnapshot)
   useEffect(() => () => dictation.cancel(), [dictation])
+  // The snapshot's fields are the result's: spread, not copied one by one (the hooks' bytes are budgeted).
   return useMemo(
-    () => ({
-      status: state.status,
-      isListening: state.status === 'listening',
-      text: state.text,
-      partialText: state.partialText,
-      pieces: state.pieces,
-      level: state.level,
-      durationMs: state.durationMs,
-      recording: state.recording,
-      error: state.error,
-      ...actions,
-    }),
+    () => ({ ...state, isListening: state.status === 'listening', ...actions }),
     [state, actions],
   )
 }

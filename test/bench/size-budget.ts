@@ -33,4 +33,6 @@ export const SIZE_BUDGET = {
   player: 5 * KB,
   /** Everything `voxfetch/recorder` exports (2,027 B measured, issue 11). */
   recorder: 2 * KB,
+  /** What everything `voxfetch/dictation` exports adds to the core (PCM capture, resampler, pause detection, pipeline): 4,769 B measured (issue 22). */
+  dictationAdds: 5 * KB,
 } as const

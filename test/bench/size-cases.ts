@@ -112,6 +112,9 @@ export const WHOLE_PLAYER: SizeCase = { name: 'voxfetch/player (whole entry)', c
 /** Everything the recorder exports. */
 export const WHOLE_RECORDER: SizeCase = { name: 'voxfetch/recorder (whole entry)', code: `export * from 'voxfetch/recorder'` }
 
+/** Everything `voxfetch/dictation` exports, on top of the core it uses (external here: a dictating page has it anyway). */
+export const WHOLE_DICTATION: SizeCase = { name: 'voxfetch/dictation (whole entry)', code: `export * from 'voxfetch/dictation'` }
+
 /** A page that only speaks: it must not pay for the player. */
 export const SPEECH_ONLY: SizeCase = {
   name: 'voxfetch speech() only',
