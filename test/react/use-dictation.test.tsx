@@ -1,7 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { useDictation } from '../../react/index.ts'
+import { createClient } from '../../src/index.ts'
 import { RecorderError } from '../../src/record/index.ts'
+import { TEST_KEYS } from '../emulator/index.ts'
 import { loadPhrases } from '../fixtures/dictation/compose.ts'
 import { fakePlatform, quiet } from './fake-microphone.ts'
 import { useEmulator } from './helpers.tsx'
@@ -92,7 +94,28 @@ describe('useDictation', () => {
     const failed = result.current.pieces.find((piece) => piece.status === 'failed')!
     expect(failed.error).toMatchObject({ status: 503 })
     expect(result.current.text).toMatch(/^\[untranscribed 0\.0–\d+\.\d s\]$/)
-    act(() => result.current.retryPiece(failed.index))
+    await act(() => result.current.retryPiece(failed.index))
     await waitFor(() => expect(result.current.text).toBe(phrases[4]!.text))
+  })
+
+  it('with stream: true and a streaming model, the words of a piece show in partialText while it is transcribed', async () => {
+    const platform = fakePlatform()
+    const client = createClient({ baseURL: `${emu.emulator.url}/openai/v1`, apiKey: TEST_KEYS.openai, dangerouslyAllowBrowser: true })
+    const partials: string[] = []
+    const { result } = renderHook(() => {
+      const dictation = useDictation({ model: 'openai/gpt-4o-transcribe', stream: true, client, params: { headers: { 'x-emulator-stream-interval-ms': '40' } } })
+      if (dictation.partialText && partials.at(-1) !== dictation.partialText) partials.push(dictation.partialText)
+      return dictation
+    })
+    act(() => result.current.start())
+    await waitFor(() => expect(result.current.isListening).toBe(true))
+    act(() => platform.play(phrases[3]!.samples))
+    act(() => result.current.stop())
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    expect(result.current.text).toBe(phrases[3]!.text)
+    // Word by word: 'Ada ', 'Ada Lovelace ', …, each seen before the piece was done.
+    expect(partials.length).toBeGreaterThanOrEqual(3)
+    expect(partials[0]).toBe('Ada')
+    expect(emu.emulator.requests.find((request) => request.method === 'POST')!.fields).toMatchObject({ model: 'gpt-4o-transcribe', stream: 'true' })
   })
 })
