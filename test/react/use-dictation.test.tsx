@@ -118,4 +118,18 @@ describe('useDictation', () => {
     expect(partials[0]).toBe('Ada')
     expect(emu.emulator.requests.find((request) => request.method === 'POST')!.fields).toMatchObject({ model: 'gpt-4o-transcribe', stream: 'true' })
   })
+
+  it('stop() while the microphone is still being asked for is honoured: released as soon as granted, nothing recorded', async () => {
+    let grant!: (stream: unknown) => void
+    const platform = fakePlatform(() => new Promise((resolve) => (grant = resolve)))
+    const { result } = renderHook(() => useDictation({ model: 'whisper' }), { wrapper: emu.wrapper() })
+    act(() => result.current.start())
+    expect(result.current.status).toBe('starting')
+    act(() => result.current.stop())
+    await act(async () => grant({ getTracks: () => [platform.track] }))
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    expect(result.current.pieces).toEqual([])
+    expect(platform.track.readyState).toBe('ended')
+    expect(platform.contexts.every((context) => context.state === 'closed')).toBe(true)
+  })
 })
