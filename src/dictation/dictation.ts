@@ -30,7 +30,8 @@ export interface Dictation {
   pieceAudio(index: number): File
 }
 
-const IDLE: DictationState = Object.freeze({ status: 'idle', text: '', partialText: '', pieces: [], level: 0, durationMs: 0 })
+// A plain object, not Object.freeze(…): a call at the top level is code a page that never dictates would still download.
+const IDLE: DictationState = { status: 'idle', text: '', partialText: '', pieces: [], level: 0, durationMs: 0 }
 
 interface Run {
   options: ResolvedDictationOptions

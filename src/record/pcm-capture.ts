@@ -1,6 +1,6 @@
 import { RecorderError, toRecorderError } from './error.ts'
 import { levelOf } from './input-level.ts'
-import { loadPcmWorklet, PCM_WORKLET_NAME } from './pcm-worklet.ts'
+import { loadPcmWorklet, PCM_WORKLET_BLOCK, PCM_WORKLET_NAME } from './pcm-worklet.ts'
 import { createResampler } from './resampler.ts'
 
 export interface PcmCaptureOptions {
@@ -86,7 +86,7 @@ export async function capturePcm(context: AudioContext | undefined, options: Pcm
     let flushed: (() => void) | undefined
     node.port.onmessage = (event: MessageEvent<Float32Array>) => {
       receive(event.data)
-      if (flushed && event.data.length < 2048) flushed()
+      if (flushed && event.data.length < PCM_WORKLET_BLOCK) flushed()
     }
     source.connect(node).connect(mute)
     method = 'worklet'

@@ -1,17 +1,19 @@
 /**
  * The AudioWorklet processor that hands the microphone's samples to the page: channels mixed to
- * mono, posted in blocks of `BLOCK` frames (the render quantum is 128; a message per quantum
+ * mono, posted in blocks of `PCM_WORKLET_BLOCK` frames (the render quantum is 128; a message per quantum
  * would be ~375 a second). Kept as source text so the package needs no separate worklet file: it
  * loads from a blob: URL.
  */
 export const PCM_WORKLET_NAME = 'voxfetch-pcm-capture'
-const BLOCK = 2048
+export const PCM_WORKLET_BLOCK = 2048
 
-const source = `
+// Plain text, no substitutions: a template with `${…}` at the top level is code a bundler must keep,
+// even on pages that never capture.
+const SOURCE = `
 class PcmCapture extends AudioWorkletProcessor {
   constructor() {
     super()
-    this.block = new Float32Array(${BLOCK})
+    this.block = new Float32Array(BLOCK)
     this.filled = 0
     this.port.onmessage = () => {
       this.port.postMessage(this.block.slice(0, this.filled))
@@ -28,14 +30,14 @@ class PcmCapture extends AudioWorkletProcessor {
       this.block[this.filled++] = sum / channels.length
       if (this.filled === this.block.length) {
         this.port.postMessage(this.block)
-        this.block = new Float32Array(${BLOCK})
+        this.block = new Float32Array(BLOCK)
         this.filled = 0
       }
     }
     return true
   }
 }
-registerProcessor('${PCM_WORKLET_NAME}', PcmCapture)
+registerProcessor(NAME, PcmCapture)
 `
 
 /**
@@ -44,6 +46,7 @@ registerProcessor('${PCM_WORKLET_NAME}', PcmCapture)
  */
 export async function loadPcmWorklet(context: AudioContext): Promise<void> {
   if (!context.audioWorklet) throw new Error('AudioWorklet is not available')
+  const source = `const BLOCK = ${PCM_WORKLET_BLOCK}, NAME = '${PCM_WORKLET_NAME}'\n${SOURCE}`
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))
   try {
     await context.audioWorklet.addModule(url)
