@@ -51,10 +51,17 @@ module.exports = {
     },
     {
       name: 'core-stays-out-of-the-browser-audio-entries',
-      comment: 'The core never imports the player or the recorder: a page that only calls speech() downloads neither',
+      comment: 'The core never imports the player, the recorder or dictation: a page that only calls speech() downloads none of them',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/(playback|record)/' },
-      to: { path: '^src/(playback|record)/' },
+      from: { path: '^src/', pathNot: '^src/(playback|record|dictation)/' },
+      to: { path: '^src/(playback|record|dictation)/' },
+    },
+    {
+      name: 'dictation-uses-the-core-entry',
+      comment: "src/dictation/ (voxfetch/dictation) reaches the core only through src/index.ts, built as an import of 'voxfetch', and captures with src/record/",
+      severity: 'error',
+      from: { path: '^src/dictation/' },
+      to: { path: '^src/', pathNot: '^src/(dictation/|record/|index\\.ts$)' },
     },
     {
       name: 'playback-and-record-are-leaves',
@@ -72,10 +79,10 @@ module.exports = {
     },
     {
       name: 'react-uses-public-entries',
-      comment: 'react/ imports the package only through its public entries (voxfetch, voxfetch/player, voxfetch/recorder)',
+      comment: 'react/ imports the package only through its public entries (voxfetch, voxfetch/player, voxfetch/recorder, voxfetch/dictation)',
       severity: 'error',
       from: { path: '^react/' },
-      to: { path: '^src/', pathNot: '^src/(index\\.ts|playback/index\\.ts|record/index\\.ts)$' },
+      to: { path: '^src/', pathNot: '^src/(index\\.ts|playback/index\\.ts|record/index\\.ts|dictation/index\\.ts)$' },
     },
     {
       name: 'one-module-talks-to-ofetch',

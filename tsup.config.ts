@@ -6,7 +6,7 @@ const USE_CLIENT = /^(?:(["'])use strict\1;?\s*)?(["'])use client\2;?\s*/
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts', react: 'react/index.ts', player: 'src/playback/index.ts', recorder: 'src/record/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', react: 'react/index.ts', player: 'src/playback/index.ts', recorder: 'src/record/index.ts', dictation: 'src/dictation/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     // dist/browser/ belongs to the second build below, which runs at the same time.
@@ -19,19 +19,18 @@ export default defineConfig([
     removeNodeProtocol: false,
     esbuildPlugins: [
       {
-        // The hooks import the core as the package itself, so `voxfetch` and `voxfetch/react` share
-        // one copy (one set of error classes, one default client) in CJS as well as ESM.
-        name: 'react-entry-imports-core-package',
+        // The hooks and dictation import the core as the package itself, so `voxfetch`, `voxfetch/react`
+        // and `voxfetch/dictation` share one copy (one set of error classes, one default client) in CJS
+        // as well as ESM; likewise `voxfetch/player`, `voxfetch/recorder` and `voxfetch/dictation`.
+        name: 'entries-import-entries-as-packages',
         setup(build) {
-          build.onResolve({ filter: /\/src\/index\.ts$/ }, (args) =>
-            /[\\/]react[\\/]/.test(args.importer) ? { path: 'voxfetch', external: true } : undefined,
-          )
-          // Likewise `voxfetch/player` and `voxfetch/recorder`: one copy, loaded by the hooks that use them.
-          build.onResolve({ filter: /\/src\/(playback|record)\/index\.ts$/ }, (args) =>
-            /[\\/]react[\\/]/.test(args.importer)
-              ? { path: args.path.includes('playback') ? 'voxfetch/player' : 'voxfetch/recorder', external: true }
-              : undefined,
-          )
+          const entries: Record<string, string> = { '': 'voxfetch', 'playback/': 'voxfetch/player', 'record/': 'voxfetch/recorder', 'dictation/': 'voxfetch/dictation' }
+          build.onResolve({ filter: /index\.ts$/ }, (args) => {
+            if (!/[\\/](react|src[\\/]dictation)[\\/]/.test(args.importer)) return undefined
+            const target = /[\\/]src[\\/]((?:playback|record|dictation)[\\/])?index\.ts$/.exec(join(args.resolveDir, args.path))
+            const entry = target && entries[(target[1] ?? '').replace('\\', '/')]
+            return entry ? { path: entry, external: true } : undefined
+          })
         },
       },
     ],

@@ -17,5 +17,6 @@ export {
   type UseTranscriptionResult,
 } from './use-transcription.ts'
 export { useRecorder, type UseRecorderOptions, type UseRecorderResult } from './use-recorder.ts'
+export { useDictation, type UseDictationOptions, type UseDictationResult } from './use-dictation.ts'
 export { useObjectURL } from './use-object-url.ts'
 export type { RequestResultBase, RequestStatus } from './store.ts'

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { VoxfetchProvider } from 'voxfetch/react'
 import { createPageClient, loadConnection, saveConnection, type Connection } from './connection.ts'
 import type { PlaygroundInfo } from './playground-info.ts'
+import { DictationCard } from './dictation-card.tsx'
 import { SettingsDialog } from './settings-dialog.tsx'
 import { ReadAloudCard } from './read-aloud-card.tsx'
 import { SpeechCard } from './speech-card.tsx'
@@ -58,6 +59,7 @@ export function App() {
             />
             <TranscriptionCard models={info.transcriptionModels} uploadFormats={info.uploadFormats} handoff={handoff} streaming={info.streamingTranscription} />
             <ReadAloudCard models={info.speechModels} server={info.upstream.kind} connection={connection} />
+            <DictationCard models={info.transcriptionModels} />
           </div>
         ) : (
           <div className="cards cards-loading" aria-busy="true" />

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const BENCH_DIR = join(ROOT, 'test/bench')
 
-export type Entry = 'index' | 'node' | 'react' | 'player' | 'recorder'
+export type Entry = 'index' | 'node' | 'react' | 'player' | 'recorder' | 'dictation'
 
 /** A built entry (`dist/index.js`, …): the package as users install it. */
 export const distFile = (entry: Entry): string => join(ROOT, 'dist', `${entry}.js`)

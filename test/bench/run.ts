@@ -8,6 +8,7 @@ import { playgroundSizeTable } from './playground-size.ts'
 import { ROOT } from './paths.ts'
 import { RESULTS_FILE, writeResults } from './report.ts'
 import { sizeTables } from './size.ts'
+import { dictationTable } from './dictation.ts'
 import { speakStreamTable } from './speak-stream.ts'
 import { firstByteTable, streamToFileTable } from './streaming.ts'
 import { renderTable, type Table } from './table.ts'
@@ -15,7 +16,7 @@ import { uploadTable } from './upload.ts'
 
 // `npm run bench` runs every table and writes RESULTS.md; `npm run bench -- size upload` runs
 // only those (and writes nothing).
-const SECTIONS = ['size', 'overhead', 'streaming', 'upload', 'gemini', 'speak-stream'] as const
+const SECTIONS = ['size', 'overhead', 'streaming', 'upload', 'gemini', 'speak-stream', 'dictation'] as const
 type Section = (typeof SECTIONS)[number]
 const asked = process.argv.slice(2).filter((name): name is Section => (SECTIONS as readonly string[]).includes(name))
 const selected = new Set<Section>(asked.length ? asked : SECTIONS)
@@ -46,7 +47,8 @@ async function section(name: Section, make: () => Promise<Table | Table[]>): Pro
 show(machineTable())
 await section('size', sizeTables)
 await section('size', playgroundSizeTable)
-const needsServer = [...selected].some((name) => name !== 'size')
+await section('dictation', dictationTable)
+const needsServer = [...selected].some((name) => name !== 'size' && name !== 'dictation')
 if (needsServer) {
   const dist = `${ROOT}/dist`
   const core = await loadCore()

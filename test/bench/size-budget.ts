@@ -33,4 +33,10 @@ export const SIZE_BUDGET = {
   player: 5 * KB,
   /** Everything `voxfetch/recorder` exports (2,027 B measured, issue 11). */
   recorder: 2 * KB,
+  /**
+   * What everything `voxfetch/dictation` exports adds to a page that has the whole core (PCM
+   * capture, resampler, pause detection, pipeline, and core chunks the core's own page loads
+   * only on demand): 6,500 B measured on f1871c5 (issue 22; 4,769 B on 355b472).
+   */
+  dictationAdds: 6.5 * KB,
 } as const

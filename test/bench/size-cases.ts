@@ -112,6 +112,9 @@ export const WHOLE_PLAYER: SizeCase = { name: 'voxfetch/player (whole entry)', c
 /** Everything the recorder exports. */
 export const WHOLE_RECORDER: SizeCase = { name: 'voxfetch/recorder (whole entry)', code: `export * from 'voxfetch/recorder'` }
 
+/** The whole core and everything `voxfetch/dictation` exports: minus WHOLE_CORE it is what dictation adds to a page. */
+export const WHOLE_DICTATION: SizeCase = { name: 'voxfetch + voxfetch/dictation (whole entries)', code: `export * from 'voxfetch'\nexport * from 'voxfetch/dictation'` }
+
 /** A page that only speaks: it must not pay for the player. */
 export const SPEECH_ONLY: SizeCase = {
   name: 'voxfetch speech() only',

@@ -30,13 +30,13 @@ export interface LaunchedChromium {
   close(): Promise<void>
 }
 
-/** Headless Chromium with a fresh profile, removed again on close. */
-export async function launchChromium(): Promise<LaunchedChromium> {
+/** Headless Chromium with a fresh profile, removed again on close; `extraArgs` add flags (e.g. a fake microphone's file). */
+export async function launchChromium(extraArgs: string[] = []): Promise<LaunchedChromium> {
   const profile = await mkdtemp(join(tmpdir(), 'voxfetch-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     viewport: { width: 1280, height: 900 },
   })
   return {

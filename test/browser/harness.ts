@@ -37,7 +37,7 @@ function countObjectURLs() {
  * forwarded), a fresh emulator per file, and one headless Chromium. Pages close after each test,
  * which fails if a page threw.
  */
-export function usePlayground() {
+export function usePlayground(options: { chromiumArgs?: () => Promise<string[]> } = {}) {
   let emulator: Emulator
   let server: PlaygroundServer
   let chromium: LaunchedChromium
@@ -50,7 +50,7 @@ export function usePlayground() {
       pages: { dir: inject('playgroundDir') },
       info: () => emulatorInfo(DEFAULT_CONFIG),
     })
-    chromium = await launchChromium()
+    chromium = await launchChromium(await options.chromiumArgs?.())
     await chromium.context.addInitScript(countObjectURLs)
     await chromium.context.grantPermissions(['microphone'], { origin: server.url })
   })

@@ -13,7 +13,7 @@ import { trackPageErrors } from './page-errors.ts'
  * own origin (the emulator, another origin, answers with CORS), a fresh emulator per file and one
  * headless Chromium. Pages close after each test, which fails if a page threw.
  */
-export function useTestPage(script: string) {
+export function useTestPage(script: string, options: { chromiumArgs?: () => Promise<string[]> } = {}) {
   let emulator: Emulator
   let server: Server
   let url: string
@@ -37,7 +37,7 @@ export function useTestPage(script: string) {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
     emulator = await startEmulator()
-    chromium = await launchChromium()
+    chromium = await launchChromium(await options.chromiumArgs?.())
     await chromium.context.grantPermissions(['microphone'], { origin: url.slice(0, -1) })
   })
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { lookupSpeech } from './audio-registry.ts'
+import { recognizeKnownSpeech, samplesOf } from './known-speech.ts'
 import { FLAC_TEXT_KEY } from './encode-flac.ts'
 import { M4A_TEXT_PREFIX } from './encode-m4a.ts'
 import { ID3_DURATION, ID3_TEXT } from './encode-mp3.ts'
@@ -64,7 +65,7 @@ function describeWav(head: Uint8Array, tail: Uint8Array, size: number): AudioDes
   if (wav.info.ISFT === EMULATOR_SOFTWARE_TAG && wav.info.ICMT !== undefined) return { ...result, text: wav.info.ICMT }
   if (wav.formatTag === 1 && wav.bitsPerSample === 16 && wav.data && wav.dataOffset !== undefined) {
     const complete = wav.dataSize !== undefined ? wav.data.length >= wav.dataSize : wav.dataOffset + wav.data.length >= size
-    const text = lookupSpeech(wav.data, complete)
+    const text = lookupSpeech(wav.data, complete) ?? (wav.channels === 1 ? recognizeKnownSpeech(samplesOf(wav.data), wav.sampleRate) : undefined)
     if (text !== undefined) return { ...result, text }
   }
   return result

@@ -10,7 +10,7 @@ import { buildApp, firstResult } from '../bench/first-result.ts'
 import { type Entry, hasDist, ROOT } from '../bench/paths.ts'
 import { SIZE_BUDGET } from '../bench/size-budget.ts'
 import {
-  REACT_STREAMED_SPEECH, REACT_TRANSCRIPTION_ONLY, SPEECH_ONLY, VOXFETCH_SPEECH_ONLY, VOXFETCH_TRANSCRIPTION_ONLY, WHOLE_PLAYER, WHOLE_RECORDER,
+  REACT_STREAMED_SPEECH, REACT_TRANSCRIPTION_ONLY, SPEECH_ONLY, VOXFETCH_SPEECH_ONLY, VOXFETCH_TRANSCRIPTION_ONLY, WHOLE_CORE, WHOLE_DICTATION, WHOLE_PLAYER, WHOLE_RECORDER,
 } from '../bench/size-cases.ts'
 import { kb } from '../bench/table.ts'
 
@@ -57,6 +57,17 @@ describe('what a page downloads before its first result', () => {
     expect(player!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.player)
     expect(recorder!.gzip).toBeLessThanOrEqual(SIZE_BUDGET.recorder)
     expect(Object.keys(speechOnly!.inputs).filter((path) => /dist\/(player|recorder)/.test(path))).toEqual([])
+  })
+})
+
+describe('voxfetch/dictation', () => {
+  it('adds at most its budget to the core; pages that record or use the other hooks download none of it', async () => {
+    requireBuilt('index', 'react', 'player', 'recorder', 'dictation')
+    const [core, dictation, recorder, streamedSpeech, transcription] = await Promise.all([WHOLE_CORE, WHOLE_DICTATION, WHOLE_RECORDER, REACT_STREAMED_SPEECH, REACT_TRANSCRIPTION_ONLY].map((sizeCase) => measure(sizeCase.code)))
+    const added = dictation!.gzip - core!.gzip
+    console.info(`voxfetch/dictation adds ${kb(added)} gzip to the core (${added} B; budget ${kb(SIZE_BUDGET.dictationAdds)})`)
+    expect(added).toBeLessThanOrEqual(SIZE_BUDGET.dictationAdds)
+    for (const page of [recorder!, streamedSpeech!, transcription!]) expect(Object.keys(page.inputs).filter((path) => /dist\/dictation|pcm-|resampler/.test(path))).toEqual([])
   })
 })
 

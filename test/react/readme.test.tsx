@@ -1,10 +1,12 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { ComponentType } from 'react'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseWavText } from '../emulator/index.ts'
 import { VoxfetchProvider } from '../../react/index.ts'
+import { loadPhrases } from '../fixtures/dictation/compose.ts'
+import { fakePlatform, quiet } from './fake-microphone.ts'
 import { useEmulator } from './helpers.tsx'
 
 // The README's React example, rendered against the emulator so it never rots.
@@ -65,5 +67,34 @@ describe('README chat example', () => {
     // jsdom has no Web Audio: the first piece goes to the audio element, which never ends here.
     await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('The first sentence is read first.'), { timeout: 10_000 })
     expect(emu.emulator.requests.map((request) => (request.json as { input: string }).input)).toContain('The first sentence is read first.')
+  })
+})
+
+describe('README dictation example', () => {
+  it('shows the text growing while the fake microphone speaks, and offers the whole recording', async () => {
+    const platform = fakePlatform()
+    const code = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]!).find((block) => block.includes('useDictation('))!
+    const file = join(workdir, 'dictation.tsx')
+    await writeFile(
+      file,
+      code
+        .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
+        .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
+        .replaceAll('http://localhost:4000', emu.emulator.url),
+    )
+    const { App } = (await import(file)) as { App: ComponentType }
+    render(<App />)
+    fireEvent.click(screen.getByRole('button', { name: 'Dictate' }))
+    await screen.findByRole('button', { name: 'Stop' })
+    const [first, second] = loadPhrases()
+    act(() => platform.play(first!.samples))
+    act(() => platform.play(quiet(900)))
+    await waitFor(() => expect(screen.getByTestId('dictated').textContent).toContain(first!.text), { timeout: 10_000 })
+    act(() => platform.play(second!.samples))
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }))
+    await waitFor(() => expect(screen.getByTestId('dictated').textContent?.trim()).toBe(`${first!.text} ${second!.text}`), { timeout: 10_000 })
+    expect((await screen.findByRole('link', { name: 'Recording' })).getAttribute('href')).toMatch(/^blob:/)
+    expect(platform.track.readyState).toBe('ended')
+    expect(screen.queryByRole('alert')).toBeNull()
   })
 })
