@@ -43,7 +43,8 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   if (contentEssence === 'text/event-stream') {
     // Loaded on first use: an app that never asks for stream_format: 'sse' never downloads it.
     const { openSpeechEvents } = await import('./events.ts')
-    const streamed = await openSpeechEvents((await openBody(response, deadline)).stream, response, input, route.provider)
+    const body = (await openBody(response, deadline)).stream
+    const streamed = await openSpeechEvents(body, response, input, route.provider, options.maxResponseBytes)
     return result(streamed.stream, streamed.mediaType, streamed)
   }
   if (adapter.decodeSpeech) {
