@@ -1,7 +1,7 @@
 import { decodeBase64 } from '../util/base64.ts'
 import { concatBytes } from '../util/concat-bytes.ts'
 import { resolveMediaType } from '../audio/media-type.ts'
-import { parsePcmMediaType, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from '../audio/wav.ts'
+import { parsePcmMediaType, pcmLayoutProblem, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from '../audio/wav.ts'
 import { eventPayload } from '../transport/event-payload.ts'
 import type { OpaqueSpeechInput } from '../providers/types.ts'
 import { eventStreamReader } from '../transport/sse.ts'
@@ -74,6 +74,8 @@ export async function openSpeechEvents(
         if (!pcm) {
           pcm = parsePcmMediaType(part.mimeType ?? GEMINI_PCM)
           if (!pcm) throw unexpectedAnswer(provider, `audio of type ${part.mimeType}, not raw PCM`, undefined, response)
+          const problem = pcmLayoutProblem(pcm)
+          if (problem) throw unexpectedAnswer(provider, `audio of type ${part.mimeType}, whose layout cannot be true: ${problem}`, undefined, response)
           if (input.response_format === 'wav') pending.push(streamingWavHeader(pcm))
         }
         pending.push(decode(part.data))

@@ -60,6 +60,13 @@ describe('OpenAI speech events', () => {
     await expect(decode('data: {"type":"speech.audio.delta","audio":"***"}\n\n', 'mp3')).rejects.toThrow(/base64/)
   })
 
+  it('errors a stream that ends before speech.audio.done, early or late', async () => {
+    const deltas = `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head.slice(0, 5))}"}\n\n` +
+      `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head.slice(5))}"}\n\n`
+    await expect(decode(deltas, 'mp3', 64)).rejects.toThrow(/speech\.audio\.done/)
+    await expect(decode(deltas.split('\n\n')[0] + '\n\n', 'mp3', 64)).rejects.toThrow(/speech\.audio\.done/)
+  })
+
   it('refuses a stream that carried no audio', async () => {
     await expect(decode('data: {"type":"speech.audio.done","usage":{}}\n\n', 'mp3')).rejects.toThrow(/no audio/)
   })
@@ -81,6 +88,13 @@ describe('Gemini streamGenerateContent chunks', () => {
     const speech = await decode(chunk([1, 2]) + chunk([3, 4]), 'pcm')
     expect(speech.mediaType).toBe('audio/pcm;rate=16000;channels=1')
     expect([...speech.bytes]).toEqual([1, 2, 3, 4])
+  })
+
+  it('refuses a mimeType whose layout a WAV header would wrap (65536 channels, a rate of 2^32)', async () => {
+    for (const layout of ['channels=65536', 'rate=4294967296']) {
+      const text = chunk([1, 2, 3, 4]).replace('rate=16000', layout)
+      await expect(decode(text, 'wav')).rejects.toThrow(/cannot be true/)
+    }
   })
 
   it('errors the stream when the connection ends in the middle of the answer', async () => {
