@@ -205,6 +205,13 @@ export function createPlayer(): Player {
     return blob
   }
 
+  /** `play` with a signal already aborted: the clip before is gone, this one's body is let go. */
+  function refuseAborted(source: PlaybackSource | Blob, signal: AbortSignal): Promise<never> {
+    if (!(typeof Blob !== 'undefined' && source instanceof Blob)) (source as PlaybackSource).body.cancel(abortReason(signal)).catch(() => {})
+    if (state !== IDLE) set(IDLE)
+    return Promise.reject(abortReason(signal))
+  }
+
   return {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -227,7 +234,7 @@ export function createPlayer(): Player {
         url: undefined,
         started: false,
       }
-      if (external?.aborted) return Promise.reject(abortReason(external))
+      if (external?.aborted) return refuseAborted(source, external)
       session = current
       const body = isBlob ? source.stream() : (source as PlaybackSource).body
       chooseEngine(current, options.mode ?? 'stream')
