@@ -18,8 +18,10 @@ export function redact(value: string, secrets: readonly string[]): string {
  * is blanked too: cutting before redacting would keep all of a key but its last characters.
  */
 export function redactBody(value: string, secrets: readonly string[]): string {
-  const redacted = blankCutSecret(redact(value, secrets), secrets)
-  if (redacted.length <= MAX_ERROR_BODY_CHARS) return redacted
+  // A body cut earlier (by a decoder that knew no secrets) ends in an ellipsis: look before it.
+  const cutBefore = value.endsWith('…')
+  const redacted = blankCutSecret(redact(cutBefore ? value.slice(0, -1) : value, secrets), secrets)
+  if (redacted.length <= MAX_ERROR_BODY_CHARS) return cutBefore ? `${redacted}…` : redacted
   return `${blankCutSecret(redacted.slice(0, MAX_ERROR_BODY_CHARS), secrets)}…`
 }
 

@@ -117,6 +117,15 @@ describe('nothing secret is reachable from an error', () => {
     expectNoSecrets(error, SECRETS)
   })
 
+  it('a 2xx Gemini answer with no audio that echoes the key across the 2,000-character cut of its body', async () => {
+    // `{"echo":"` is 9 characters: the key starts 12 characters before the cut.
+    shape = { status: 200, type: 'application/json', body: (credentials) => JSON.stringify({ echo: `${'x'.repeat(2_000 - 9 - 12)}${credentials}` }) }
+    const error = await failure({ baseURL: echo.url, apiKey: TEST_KEYS.gemini }, 'speech', 'gemini/gemini-2.5-flash-preview-tts', 'Kore')
+    expect((error as Error).name).toBe('APIError')
+    expect((error as { body: string }).body).not.toContain(TEST_KEYS.gemini.slice(0, 8))
+    expectNoSecrets(error, SECRETS)
+  })
+
   it('a refused redirect, a refused header and an answer past maxResponseBytes', async () => {
     const errors = [
       await failure({ baseURL: 'http://127.0.0.1:9/v1', apiKey: TEST_KEYS.proxy, headers: { 'x-secret': 'x-secret-value-99\n' } }, 'speech', 'tts'),
