@@ -39,7 +39,7 @@ export async function openSpeechEvents(
   response: Response,
   input: OpaqueSpeechInput,
   provider: string,
-  maxBytes?: number,
+  maxBytes: number,
 ): Promise<StreamedSpeech> {
   const events = eventStreamReader(body, maxBytes)
   const pending: Uint8Array[] = []

@@ -5,7 +5,6 @@
  * line, and an event left unfinished when the stream ends is dropped.
  */
 import { ResponseTooLargeError } from '../errors/classes.ts'
-import { DEFAULT_MAX_RESPONSE_BYTES } from './read-text.ts'
 
 /** One dispatched server-sent event. */
 export interface ServerSentEvent {
@@ -35,7 +34,7 @@ export class EventStreamParser {
   #lastId = ''
   #retry: number | undefined
 
-  constructor(maxChars = DEFAULT_MAX_RESPONSE_BYTES) {
+  constructor(maxChars: number) {
     this.#maxChars = maxChars
   }
 
@@ -113,7 +112,7 @@ export interface EventStreamReader {
  * read with a `ResponseTooLargeError` and cancels the body: a hostile server cannot make the
  * client hold an endless event.
  */
-export function eventStreamReader(body: ReadableStream<Uint8Array>, maxBytes = DEFAULT_MAX_RESPONSE_BYTES): EventStreamReader {
+export function eventStreamReader(body: ReadableStream<Uint8Array>, maxBytes: number): EventStreamReader {
   const reader = body.getReader()
   // TextDecoder drops a leading BOM and keeps multi-byte characters split across chunks whole.
   const decoder = new TextDecoder('utf-8')
@@ -149,7 +148,7 @@ export function eventStreamReader(body: ReadableStream<Uint8Array>, maxBytes = D
  * Reads server-sent events from a byte stream as they arrive. Breaking out of the loop (or an
  * error) cancels the stream, which releases the connection.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>, maxBytes?: number): AsyncGenerator<ServerSentEvent, void, undefined> {
+export async function* readEventStream(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<ServerSentEvent, void, undefined> {
   const events = eventStreamReader(body, maxBytes)
   let finished = false
   try {

@@ -23,7 +23,7 @@ function eventResponse(text: string, piece = 7): Response {
 }
 
 async function decode(text: string, format: SpeechInput['response_format'], piece?: number) {
-  const speech = await openSpeechEvents(await opened(eventResponse(text, piece)), eventResponse('', 1), input(format), 'test')
+  const speech = await openSpeechEvents(await opened(eventResponse(text, piece)), eventResponse('', 1), input(format), 'test', 1 << 20)
   const bytes = new Uint8Array(await new Response(speech.stream).arrayBuffer())
   return { ...speech, bytes }
 }
@@ -49,7 +49,7 @@ describe('OpenAI speech events', () => {
   it('turns an error event into an APIError carrying its message', async () => {
     const text = `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head)}"}\n\n` +
       'data: {"type":"error","error":{"message":"model overloaded"}}\n\n'
-    const speech = await openSpeechEvents(await opened(eventResponse(text, 200)), eventResponse('', 1), input('mp3'), 'openai')
+    const speech = await openSpeechEvents(await opened(eventResponse(text, 200)), eventResponse('', 1), input('mp3'), 'openai', 1 << 20)
     const error = await new Response(speech.stream).arrayBuffer().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(APIError)
     expect((error as APIError).message).toContain('model overloaded')
@@ -107,7 +107,7 @@ describe('Gemini streamGenerateContent chunks', () => {
       },
     })
     const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } })
-    const speech = await openSpeechEvents(await opened(response), response, input('wav'), 'gemini')
+    const speech = await openSpeechEvents(await opened(response), response, input('wav'), 'gemini', 1 << 20)
     await expect(new Response(speech.stream).arrayBuffer()).rejects.toBeInstanceOf(ConnectionError)
   })
 })

@@ -24,11 +24,11 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<ServerSentEvent[]> {
   const events: ServerSentEvent[] = []
-  for await (const event of readEventStream(body)) events.push(event)
+  for await (const event of readEventStream(body, 1 << 20)) events.push(event)
   return events
 }
 
-const parseWhole = (text: string) => new EventStreamParser().push(text)
+const parseWhole = (text: string) => new EventStreamParser(1 << 20).push(text)
 
 // Every field kind, comments, a BOM, all three line ends, multi-line data and non-ASCII text.
 const SAMPLE = '\uFEFF: hello\r\nevent: speech.audio.delta\r\ndata: {"a":1}\r\n\r\n' +
@@ -85,7 +85,7 @@ describe('EventStreamParser', () => {
   })
 
   it('keeps a CR at the end of one piece and an LF at the start of the next as one line end', () => {
-    const parser = new EventStreamParser()
+    const parser = new EventStreamParser(1 << 20)
     expect(parser.push('data: a\r')).toEqual([])
     expect(parser.push('\n')).toEqual([])
     expect(parser.push('\r')).toEqual([{ type: 'message', data: 'a', id: '' }])
@@ -119,7 +119,7 @@ describe('EventStreamParser', () => {
         cancelled = true
       },
     })
-    for await (const event of readEventStream(body)) {
+    for await (const event of readEventStream(body, 1 << 20)) {
       expect(event.data).toBe('again')
       break
     }
