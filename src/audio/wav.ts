@@ -20,12 +20,10 @@ const SAMPLE_RATES = { min: 1_000, max: 768_000 }
  * wrap, or a value no real audio has), `undefined` when it is plausible. The values come from
  * a server (a Gemini `mimeType`, a WAV header): refused, never wrapped.
  */
-export function pcmLayoutProblem(format: PcmFormat): string | undefined {
-  const { channels, sampleRate, bitsPerSample } = format
-  if (!Number.isInteger(channels) || channels < 1 || channels > MAX_CHANNELS) return `${channels} channels (1 to ${MAX_CHANNELS} expected)`
-  if (!Number.isInteger(sampleRate) || sampleRate < SAMPLE_RATES.min || sampleRate > SAMPLE_RATES.max) {
-    return `a rate of ${sampleRate} Hz (${SAMPLE_RATES.min} to ${SAMPLE_RATES.max} expected)`
-  }
+export function pcmLayoutProblem({ channels, sampleRate, bitsPerSample }: PcmFormat): string | undefined {
+  const within = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max
+  if (!within(channels, 1, MAX_CHANNELS)) return `${channels} channels`
+  if (!within(sampleRate, SAMPLE_RATES.min, SAMPLE_RATES.max)) return `${sampleRate} Hz`
   if (![8, 16, 24, 32].includes(bitsPerSample)) return `${bitsPerSample} bits per sample`
   return undefined
 }

@@ -80,13 +80,6 @@ export function createWavHeadReader(): { push(bytes: Uint8Array): FoundWavHead |
   return { push }
 }
 
-/** The header at the start of `bytes`, read in one go (see `createWavHeadReader`). */
-export function readWavHead(bytes: Uint8Array): WavHead | 'more' | undefined {
-  const head = createWavHeadReader().push(bytes)
-  if (typeof head !== 'object') return head
-  return { format: head.format, dataOffset: head.dataOffset, dataBytes: head.dataBytes }
-}
-
 function join(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.byteLength === 0) return b.slice()
   const joined = new Uint8Array(a.byteLength + b.byteLength)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { pcmToWav } from '../../../src/audio/wav.ts'
 import { createPcmStream } from '../../../src/playback/pcm-stream.ts'
-import { readWavHead } from '../../../src/playback/wav-head.ts'
+import { createWavHeadReader } from '../../../src/playback/wav-head.ts'
+
+const readWavHead = (bytes: Uint8Array) => createWavHeadReader().push(bytes)
 import { levelOf } from '../../../src/record/input-level.ts'
 import { extensionForRecording, pickRecordingFormat } from '../../../src/record/format.ts'
 import { wrapWav } from '../../emulator/encode-wav.ts'
