@@ -54,7 +54,7 @@ export function createPcmStream(mediaType: string): PcmStream {
       bytes = head.samples
     }
     pending = pending.byteLength ? join(pending, bytes) : bytes
-    if (!format || format.bitsPerSample !== 16 || pcmLayoutProblem(format)) {
+    if (!format || format.bitsPerSample !== 16) {
       state.unsupported = true
       return undefined
     }
