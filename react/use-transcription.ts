@@ -8,6 +8,7 @@ import type {
   VoxfetchClient,
 } from '../src/index.ts'
 import { assertAccepted } from './accept.ts'
+import { batchPerFrame } from './frame-batch.ts'
 import { resolveCall } from './call-options.ts'
 import { useProvidedClient } from './provider.tsx'
 import { type RequestResultBase, statusFlags } from './store.ts'
@@ -94,8 +95,14 @@ export function useTranscription(options: UseTranscriptionOptions): UseTranscrip
       const call = { ...(params as Omit<TranscriptionParams, 'file'>), file, signal }
       if (options.stream) {
         const stream = await client.streamTranscription(call)
-        for await (const event of stream) {
-          if (event.type === 'transcript.text.delta') progress({ partialText: event.text })
+        const partial = batchPerFrame((partialText: string) => progress({ partialText }))
+        try {
+          for await (const event of stream) {
+            if (event.type === 'transcript.text.delta') partial.push(event.text)
+          }
+          partial.flush()
+        } finally {
+          partial.cancel()
         }
         return stream.final
       }

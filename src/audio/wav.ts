@@ -11,6 +11,23 @@ export const DEFAULT_PCM: PcmFormat = { sampleRate: 24_000, channels: 1, bitsPer
 export const WAV_HEADER_BYTES = 44
 const HEADER_BYTES = WAV_HEADER_BYTES
 
+/** The layouts voxfetch writes a WAV header for or plays; Web Audio buffers take 1–32 channels. */
+const MAX_CHANNELS = 32
+const SAMPLE_RATES = { min: 1_000, max: 768_000 }
+
+/**
+ * What makes `format` a layout no WAV header should state (a field its 16- or 32-bit slot would
+ * wrap, or a value no real audio has), `undefined` when it is plausible. The values come from
+ * a server (a Gemini `mimeType`, a WAV header): refused, never wrapped.
+ */
+export function pcmLayoutProblem({ channels, sampleRate, bitsPerSample }: PcmFormat): string | undefined {
+  const within = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max
+  if (!within(channels, 1, MAX_CHANNELS)) return `${channels} channels`
+  if (!within(sampleRate, SAMPLE_RATES.min, SAMPLE_RATES.max)) return `${sampleRate} Hz`
+  if (![8, 16, 24, 32].includes(bitsPerSample)) return `${bitsPerSample} bits per sample`
+  return undefined
+}
+
 /** `audio/pcm` for OpenAI's layout (24 kHz mono); other layouts say theirs in parameters. */
 export function pcmMediaType(format: PcmFormat): string {
   return format.sampleRate === DEFAULT_PCM.sampleRate && format.channels === DEFAULT_PCM.channels
@@ -20,7 +37,8 @@ export function pcmMediaType(format: PcmFormat): string {
 
 /**
  * Reads the PCM layout from a MIME type such as `audio/L16;codec=pcm;rate=24000` (RFC 2586
- * parameters `rate` and `channels`); `undefined` when the type is not raw PCM.
+ * parameters `rate` and `channels`); `undefined` when the type is not raw PCM. The values are
+ * the server's: check them with `pcmLayoutProblem` before writing or playing them.
  */
 export function parsePcmMediaType(mediaType: string): PcmFormat | undefined {
   const [essence = '', ...parameters] = mediaType.split(';').map((part) => part.trim().toLowerCase())
@@ -47,6 +65,8 @@ export function parsePcmMediaType(mediaType: string): PcmFormat | undefined {
  * start of `target`. The caller leaves room for it, so the samples are never copied twice.
  */
 export function writeWavHeader(target: Uint8Array, dataBytes: number, format: PcmFormat): void {
+  const problem = pcmLayoutProblem(format)
+  if (problem) throw new RangeError(`A WAV header cannot state ${problem}`)
   const view = new DataView(target.buffer, target.byteOffset, HEADER_BYTES)
   const blockAlign = format.channels * (format.bitsPerSample / 8)
   const ascii = (offset: number, text: string) => {

@@ -1,5 +1,5 @@
 import { APIError } from './classes.ts'
-import { redact, redactHeaders } from './redact.ts'
+import { redact, redactBody, redactHeaders } from './redact.ts'
 
 // The keys and tokens a request carried, by the answer it got: errors built from that answer
 // later (an unexpected 2xx body) are redacted without every caller passing secrets along.
@@ -32,7 +32,7 @@ export function decodingAnswer<T>(response: Response, decode: () => T): T {
       code: error.code,
       requestId: error.requestId,
       headers: redactHeaders(error.headers ?? response.headers, secrets),
-      body: error.body === undefined ? undefined : redact(error.body, secrets),
+      body: error.body === undefined ? undefined : redactBody(error.body, secrets),
     })
   }
 }

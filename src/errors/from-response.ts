@@ -1,4 +1,4 @@
-import { redact, redactHeaders } from './redact.ts'
+import { redactBody, redactHeaders } from './redact.ts'
 import { APIError, FileTooLargeError } from './classes.ts'
 import { requestIdOf } from '../util/request-id.ts'
 
@@ -11,7 +11,7 @@ const FILE_SIZE_MESSAGE = /File size is too large\. Please check your file size\
  * Secrets the server echoed back are blanked out of everything kept.
  */
 export function toAPIError(response: Response, bodyText: string, provider: string, secrets: string[]): Error {
-  const body = redact(bodyText, secrets)
+  const body = redactBody(bodyText, secrets)
   const requestId = requestIdOf(response.headers)
   const detail = errorDetail(body)
   const sizeMatch = FILE_SIZE_MESSAGE.exec(detail.message ?? '')

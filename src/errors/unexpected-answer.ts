@@ -1,5 +1,5 @@
 import { secretsFor } from './answer-secrets.ts'
-import { redact, redactHeaders } from './redact.ts'
+import { redact, redactBody, redactHeaders } from './redact.ts'
 import { APIError } from './classes.ts'
 
 /**
@@ -19,8 +19,8 @@ export function unexpectedAnswer(
   return new APIError({
     status,
     provider,
-    message: `${status} Unexpected answer: ${message}`,
+    message: `${status} Unexpected answer: ${redact(message, secrets)}`,
     headers: response && redactHeaders(response.headers, secrets),
-    body: text === undefined ? undefined : redact(text, secrets).slice(0, 2_000),
+    body: text === undefined ? undefined : redactBody(text, secrets),
   })
 }

@@ -1,6 +1,6 @@
-import { parsePcmMediaType, type PcmFormat } from '../audio/wav.ts'
+import { parsePcmMediaType, pcmLayoutProblem, type PcmFormat } from '../audio/wav.ts'
 import { essence } from '../audio/media-type.ts'
-import { readWavHead } from './wav-head.ts'
+import { createWavHeadReader } from './wav-head.ts'
 
 /** Samples of one stretch of audio, one array per channel, ready for an AudioBuffer. */
 export interface PcmFrames {
@@ -17,9 +17,14 @@ export interface PcmStream {
   readonly unsupported: boolean
 }
 
-/** Whether `mediaType` is audio this parser may stream: WAV, or raw PCM with a known layout. */
+/** Whether `mediaType` is audio this parser may stream: WAV, or raw PCM with a known, plausible layout. */
 export function isStreamablePcm(mediaType: string): boolean {
-  return essence(mediaType) === 'audio/wav' || essence(mediaType) === 'audio/x-wav' || parsePcmMediaType(mediaType) !== undefined
+  return essence(mediaType) === 'audio/wav' || essence(mediaType) === 'audio/x-wav' || rawLayout(mediaType) !== undefined
+}
+
+function rawLayout(mediaType: string): PcmFormat | undefined {
+  const format = parsePcmMediaType(mediaType)
+  return format && !pcmLayoutProblem(format) ? format : undefined
 }
 
 /**
@@ -28,27 +33,27 @@ export function isStreamablePcm(mediaType: string): boolean {
  * carried into the next push.
  */
 export function createPcmStream(mediaType: string): PcmStream {
-  let format: PcmFormat | undefined = isWav(mediaType) ? undefined : parsePcmMediaType(mediaType)
+  let format: PcmFormat | undefined = isWav(mediaType) ? undefined : rawLayout(mediaType)
   let pending: Uint8Array = new Uint8Array(0)
-  let headDone = format !== undefined
+  const wavHead = isWav(mediaType) ? createWavHeadReader() : undefined
   const state = { declaredFrames: undefined as number | undefined, unsupported: false }
 
   function push(bytes: Uint8Array): PcmFrames | undefined {
     if (state.unsupported) return undefined
-    pending = pending.byteLength ? join(pending, bytes) : bytes
-    if (!headDone) {
-      const head = readWavHead(pending)
+    if (!format && wavHead) {
+      // The header reader keeps none of the header's bytes: only the samples after it come out.
+      const head = wavHead.push(bytes)
       if (head === 'more') return undefined
       if (!head || head.format.bitsPerSample !== 16) {
         state.unsupported = true
         return undefined
       }
       format = head.format
-      headDone = true
       const frameBytes = format.channels * 2
       if (head.dataBytes !== undefined) state.declaredFrames = Math.floor(head.dataBytes / frameBytes)
-      pending = pending.subarray(head.dataOffset)
+      bytes = head.samples
     }
+    pending = pending.byteLength ? join(pending, bytes) : bytes
     if (!format || format.bitsPerSample !== 16) {
       state.unsupported = true
       return undefined

@@ -30,6 +30,9 @@ export interface Player {
   /**
    * Creates or resumes the AudioContext and the audio element. Call it from a user gesture (a
    * click handler) when the bytes will come later: autoplay policies only let sound start there.
+   * Calling it before the request also opens the audio output while the server works, so the
+   * first clip on a page is heard as soon after its first byte as later ones (in Chromium about
+   * 185 ms, the 150 ms start cushion included, against 190–300 ms when `play` opens the output).
    * `play` calls it too. Does nothing outside a browser.
    */
   unlock(): void
@@ -205,6 +208,13 @@ export function createPlayer(): Player {
     return blob
   }
 
+  /** `play` with a signal already aborted: the clip before is gone, this one's body is let go. */
+  function refuseAborted(source: PlaybackSource | Blob, signal: AbortSignal): Promise<never> {
+    if (!(typeof Blob !== 'undefined' && source instanceof Blob)) (source as PlaybackSource).body.cancel(abortReason(signal)).catch(() => {})
+    if (state !== IDLE) set(IDLE)
+    return Promise.reject(abortReason(signal))
+  }
+
   return {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -227,7 +237,7 @@ export function createPlayer(): Player {
         url: undefined,
         started: false,
       }
-      if (external?.aborted) return Promise.reject(abortReason(external))
+      if (external?.aborted) return refuseAborted(source, external)
       session = current
       const body = isBlob ? source.stream() : (source as PlaybackSource).body
       chooseEngine(current, options.mode ?? 'stream')

@@ -2,7 +2,7 @@ import { lookup } from '../util/safe-lookup.ts'
 import { decodeBase64, decodeBase64After } from '../util/base64.ts'
 import { concatBytes } from '../util/concat-bytes.ts'
 import { FORMAT_MEDIA_TYPES, sniffMediaType } from '../audio/media-type.ts'
-import { parsePcmMediaType, pcmMediaType, pcmToWav, WAV_HEADER_BYTES, writeWavHeader } from '../audio/wav.ts'
+import { parsePcmMediaType, pcmLayoutProblem, pcmMediaType, pcmToWav, WAV_HEADER_BYTES, writeWavHeader } from '../audio/wav.ts'
 import { InvalidRequestError } from '../errors/classes.ts'
 import { DEFAULT_GEMINI_VOICE, OPENAI_TO_GEMINI_VOICE } from './gemini-voices.ts'
 import { mergeBody } from './merge-body.ts'
@@ -112,6 +112,8 @@ export function decodeGeminiSpeech(payload: unknown, input: SpeechInput, provide
   }
   const mimeType = typeof parts[0]!.mimeType === 'string' ? parts[0]!.mimeType : 'audio/L16;codec=pcm;rate=24000'
   const format = parsePcmMediaType(mimeType)
+  const problem = format && pcmLayoutProblem(format)
+  if (problem) throw unexpectedAnswer(provider, `audio of type ${mimeType}, whose layout cannot be true: ${problem}`)
   const decode = (data: string, offset: number) => {
     try {
       return offset ? decodeBase64After(offset, data) : decodeBase64(data)

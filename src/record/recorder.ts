@@ -38,7 +38,12 @@ export interface Recorder {
    * recording.
    */
   start(options?: RecorderOptions): Promise<File>
-  /** Ends the recording; the File comes in the `stopped` state and from `start()`. */
+  /**
+   * Ends the recording; the File comes in the `stopped` state and from `start()`. A stop while
+   * starting (the permission prompt, the device opening) is remembered: the microphone is released
+   * the moment it arrives, nothing is recorded, `start()` rejects with an `AbortError` and the
+   * state returns to idle. So a quick tap on a push-to-talk button never leaves a live microphone.
+   */
   stop(): void
   /** Discards the recording in progress, releases the microphone and returns to idle. */
   cancel(): void
@@ -58,6 +63,8 @@ interface Session {
   timer?: ReturnType<typeof setInterval>
   reason: StopReason
   cancelled: boolean
+  /** `stop()` came before the microphone did. */
+  stopEarly?: boolean
 }
 
 /** A framework-agnostic microphone recorder, a store like the player and the request store. */
@@ -93,9 +100,9 @@ export function createRecorder(defaults: RecorderOptions = {}): Recorder {
       throw toRecorderError(error)
     })
     current.stream = stream
-    if (current.cancelled) {
+    if (current.cancelled || current.stopEarly) {
       release(current)
-      throw new DOMException('The recording was cancelled.', 'AbortError')
+      throw new DOMException(current.cancelled ? 'The recording was cancelled.' : 'The recording was stopped before the microphone opened.', 'AbortError')
     }
     const mimeType = options.mimeType ?? pickRecordingFormat((type) => MediaRecorder.isTypeSupported(type))?.mimeType
     const recorder = new MediaRecorder(stream, {
@@ -183,13 +190,15 @@ export function createRecorder(defaults: RecorderOptions = {}): Recorder {
         if (session === current) {
           session = undefined
           release(current)
-          if (!current.cancelled) set({ status: 'error', error: error instanceof Error ? error : toRecorderError(error) })
+          if (current.stopEarly) set(IDLE)
+          else if (!current.cancelled) set({ status: 'error', error: error instanceof Error ? error : toRecorderError(error) })
         }
         throw error
       })
     },
     stop() {
-      if (session) end(session, 'user')
+      if (session && !session.recorder) session.stopEarly = true
+      else if (session) end(session, 'user')
     },
     cancel() {
       const had = session !== undefined

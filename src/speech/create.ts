@@ -7,7 +7,7 @@ import type { ClientOptions } from '../options/client-options.ts'
 import { type SpeechParams, speechParams } from './params.ts'
 import { SpeechResult, type SpeechResultInit } from './result.ts'
 import { type ByteSource, openBody } from '../transport/body-stream.ts'
-import { readText } from '../transport/read-text.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, readText } from '../transport/read-text.ts'
 import { unexpectedAnswer } from '../errors/unexpected-answer.ts'
 import { validate } from '../options/validate.ts'
 
@@ -43,7 +43,8 @@ export async function createSpeech(clientOptions: ClientOptions, params: SpeechP
   if (contentEssence === 'text/event-stream') {
     // Loaded on first use: an app that never asks for stream_format: 'sse' never downloads it.
     const { openSpeechEvents } = await import('./events.ts')
-    const streamed = await openSpeechEvents((await openBody(response, deadline)).stream, response, input, route.provider)
+    const body = (await openBody(response, deadline)).stream
+    const streamed = await openSpeechEvents(body, response, input, route.provider, options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES)
     return result(streamed.stream, streamed.mediaType, streamed)
   }
   if (adapter.decodeSpeech) {

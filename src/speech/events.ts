@@ -1,11 +1,12 @@
 import { decodeBase64 } from '../util/base64.ts'
 import { concatBytes } from '../util/concat-bytes.ts'
 import { resolveMediaType } from '../audio/media-type.ts'
-import { parsePcmMediaType, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from '../audio/wav.ts'
+import { parsePcmMediaType, pcmLayoutProblem, pcmMediaType, type PcmFormat, sealStreamedWav, streamingWavHeader } from '../audio/wav.ts'
 import { eventPayload } from '../transport/event-payload.ts'
 import type { OpaqueSpeechInput } from '../providers/types.ts'
 import { eventStreamReader } from '../transport/sse.ts'
 import { unexpectedAnswer } from '../errors/unexpected-answer.ts'
+import { ConnectionError } from '../errors/classes.ts'
 
 const SNIFF_BYTES = 16
 const GEMINI_PCM = 'audio/L16;codec=pcm;rate=24000'
@@ -27,35 +28,43 @@ export interface StreamedSpeech {
  * - Gemini / Vertex `streamGenerateContent?alt=sse` (googleapis/googleapis
  *   `GenerateContentResponse`): base64 PCM in each chunk's `inlineData`, `usageMetadata` on the
  *   last; wrapped as a WAV of unknown length for `wav`, raw for `pcm`.
- * `body` is the answer's body opened under the call's deadline (typed errors, released at the end).
- * Resolves once the first audio is in (its type comes from those bytes), then streams the rest.
+ * `body` is the answer's body opened under the call's deadline (typed errors, released at the end);
+ * one event may not pass `maxBytes`. Resolves once the first audio is in (its type comes from
+ * those bytes), then streams the rest. An OpenAI stream that ends before `speech.audio.done` (the
+ * spec's "all audio has been streamed") was cut off: its stream errors, so clipped audio never
+ * passes for the whole clip.
  */
 export async function openSpeechEvents(
   body: ReadableStream<Uint8Array>,
   response: Response,
   input: OpaqueSpeechInput,
   provider: string,
+  maxBytes: number,
 ): Promise<StreamedSpeech> {
-  const events = eventStreamReader(body)
+  const events = eventStreamReader(body, maxBytes)
   const pending: Uint8Array[] = []
   let usage: Record<string, unknown> | undefined
   let pcm: PcmFormat | undefined
   let ended = false
+  let openaiEvents: 'none' | 'delta' | 'done' = 'none'
 
   /** Reads one event into `pending`; false once the stream has ended. */
   const next = async (): Promise<boolean> => {
     const event = await events.read()
     if (!event) {
       ended = true
+      if (openaiEvents === 'delta') throw new ConnectionError('The event stream ended before its speech.audio.done event')
       return false
     }
     const payload = eventPayload(event, provider, response)
     if (!payload) return true
     if (payload.type === 'speech.audio.done') {
+      openaiEvents = 'done'
       usage = record(payload.usage)
       return true
     }
     if (payload.type === 'speech.audio.delta' && typeof payload.audio === 'string') {
+      if (openaiEvents === 'none') openaiEvents = 'delta'
       if (payload.audio) pending.push(decode(payload.audio))
       return true
     }
@@ -65,6 +74,8 @@ export async function openSpeechEvents(
         if (!pcm) {
           pcm = parsePcmMediaType(part.mimeType ?? GEMINI_PCM)
           if (!pcm) throw unexpectedAnswer(provider, `audio of type ${part.mimeType}, not raw PCM`, undefined, response)
+          const problem = pcmLayoutProblem(pcm)
+          if (problem) throw unexpectedAnswer(provider, `audio of type ${part.mimeType}, whose layout cannot be true: ${problem}`, undefined, response)
           if (input.response_format === 'wav') pending.push(streamingWavHeader(pcm))
         }
         pending.push(decode(part.data))

@@ -1,10 +1,10 @@
 import { essence } from '../audio/media-type.ts'
-import { ConnectionError } from '../errors/classes.ts'
+import { ConnectionError, ResponseTooLargeError } from '../errors/classes.ts'
 import { exchange } from '../pipeline/call.ts'
 import type { ClientOptions } from '../options/client-options.ts'
 import { openBody } from '../transport/body-stream.ts'
 import { eventPayload } from '../transport/event-payload.ts'
-import { readText } from '../transport/read-text.ts'
+import { DEFAULT_MAX_RESPONSE_BYTES, readText } from '../transport/read-text.ts'
 import { eventStreamReader, type EventStreamReader } from '../transport/sse.ts'
 import { requestIdOf } from '../util/request-id.ts'
 import { prepareTranscription, toTranscription } from './create.ts'
@@ -30,15 +30,19 @@ export async function createTranscriptionStream(clientOptions: ClientOptions, pa
     warnings,
     requestId: requestIdOf(response.headers),
     format: input.response_format,
+    maxBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     cutOff: () => new ConnectionError('The event stream ended before its transcript.text.done event'),
   }
   if (essence(response.headers.get('content-type')) !== 'text/event-stream') {
     // A server that ignored `stream` answered the whole transcript.
-    const whole = readText(response, deadline).then((body) => toTranscription(body, response, input, provider, warnings))
+    const whole = readText(response, deadline, answer.maxBytes).then((body) => toTranscription(body, response, input, provider, warnings))
     return wholeTranscriptionStream(answer, whole)
   }
   return eventTranscriptionStream(answer, (await openBody(response, deadline)).stream)
 }
+
+// About what V8 spends on one kept delta event beyond its text (the object, its strings).
+const EVENT_OVERHEAD = 64
 
 /** The normalized result from the final event's payload and the text streamed before it. */
 function finalResult(answer: TranscriptionAnswer, payload: Record<string, unknown>, text: string): Transcription {
@@ -58,7 +62,7 @@ function finalResult(answer: TranscriptionAnswer, payload: Record<string, unknow
 /** A streamed answer: the event stream's body, already opened under the call's deadline. */
 export function eventTranscriptionStream(answer: TranscriptionAnswer, body: ReadableStream<Uint8Array>): TranscriptionStream {
   const log = new EventLog()
-  const events = eventStreamReader(body)
+  const events = eventStreamReader(body, answer.maxBytes)
   void pump(events, log, answer)
   return log.stream(answer, (reason) => events.cancel(reason))
 }
@@ -70,11 +74,19 @@ export function wholeTranscriptionStream(answer: TranscriptionAnswer, whole: Pro
   return log.stream(answer, async () => {})
 }
 
+/**
+ * Reads the events into the log until the final one. The log keeps every event for the life of
+ * the stream, so what it keeps counts against `maxBytes` (each event's data, plus the fixed cost
+ * of an event object, so a flood of one-letter deltas is bounded too).
+ */
 async function pump(events: EventStreamReader, log: EventLog, answer: TranscriptionAnswer): Promise<void> {
   const { response, provider } = answer
   let text = ''
+  let kept = 0
   try {
     for (let event = await events.read(); event; event = await events.read()) {
+      kept += event.data.length + EVENT_OVERHEAD
+      if (kept > answer.maxBytes) throw new ResponseTooLargeError(answer.maxBytes)
       const payload = eventPayload(event, provider, response)
       if (payload?.type === 'transcript.text.delta' && typeof payload.delta === 'string') {
         text += payload.delta

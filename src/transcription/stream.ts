@@ -57,6 +57,8 @@ export interface TranscriptionAnswer {
   warnings: Warning[]
   requestId: string | undefined
   format: TranscriptionFormat
+  /** `maxResponseBytes`: the most of the answer read, or kept, at once. */
+  maxBytes: number
   /** The error for a stream that ended before its final event. */
   cutOff(): Error
 }

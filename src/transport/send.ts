@@ -19,7 +19,6 @@ export interface SendOptions {
   toError(response: Response, bodyText: string): Error
 }
 
-const MAX_ERROR_BODY_CHARS = 2_000
 const MAX_ERROR_BODY_BYTES = 8 * 1024
 
 /**
@@ -67,11 +66,14 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
   }
 }
 
-/** The start of an error body (8 KiB at most, the rest cancelled unread), capped at 2,000 characters. */
+/**
+ * The start of an error body, 8 KiB at most (the rest cancelled unread). It is cut to 2,000
+ * characters only once the secrets are out of it (`toError`): a key across the cut would
+ * otherwise survive all but its last characters.
+ */
 async function readErrorBody(response: Response, deadline: Deadline): Promise<string> {
   try {
-    const { text, truncated } = await readBounded(response, MAX_ERROR_BODY_BYTES)
-    return text.length > MAX_ERROR_BODY_CHARS || truncated ? `${text.slice(0, MAX_ERROR_BODY_CHARS)}…` : text
+    return (await readBounded(response, MAX_ERROR_BODY_BYTES)).text
   } catch (error) {
     if (deadline.signal.aborted) throw deadline.abortError()
     return ''

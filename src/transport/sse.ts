@@ -4,6 +4,7 @@
  * `data` (multi-line), `id` and `retry` fields; `:` comments; an event is dispatched at a blank
  * line, and an event left unfinished when the stream ends is dropped.
  */
+import { ResponseTooLargeError } from '../errors/classes.ts'
 
 /** One dispatched server-sent event. */
 export interface ServerSentEvent {
@@ -17,14 +18,25 @@ export interface ServerSentEvent {
   retry?: number
 }
 
-/** Pure incremental parser: feed it text in pieces of any size, take events as they complete. */
+/**
+ * Pure incremental parser: feed it text in pieces of any size, take events as they complete.
+ * What it holds (the line being read and the data of the event being built) may not pass
+ * `maxChars`: a `ResponseTooLargeError` then. Characters are UTF-16 units, never more than the
+ * UTF-8 bytes they came from.
+ */
 export class EventStreamParser {
+  readonly #maxChars: number
   #buffer = ''
+  #dataChars = 0
   #afterCR = false
   #type = ''
   #data: string[] = []
   #lastId = ''
   #retry: number | undefined
+
+  constructor(maxChars: number) {
+    this.#maxChars = maxChars
+  }
 
   /** Parses a piece of decoded text; returns the events it completed, in order. */
   push(text: string): ServerSentEvent[] {
@@ -47,7 +59,12 @@ export class EventStreamParser {
       if (event) events.push(event)
     }
     this.#buffer += text.slice(start)
+    this.#bound(this.#buffer.length)
     return events
+  }
+
+  #bound(line: number): void {
+    if (this.#dataChars + line > this.#maxChars) throw new ResponseTooLargeError(this.#maxChars)
   }
 
   #line(line: string): ServerSentEvent | undefined {
@@ -58,7 +75,11 @@ export class EventStreamParser {
     let value = colon === -1 ? '' : line.slice(colon + 1)
     if (value.startsWith(' ')) value = value.slice(1)
     if (field === 'event') this.#type = value
-    else if (field === 'data') this.#data.push(value)
+    else if (field === 'data') {
+      this.#dataChars += value.length + 1
+      this.#bound(0)
+      this.#data.push(value)
+    }
     else if (field === 'id') {
       if (!value.includes('\0')) this.#lastId = value
     } else if (field === 'retry' && /^[0-9]+$/.test(value)) this.#retry = Number(value)
@@ -70,6 +91,7 @@ export class EventStreamParser {
     const type = this.#type
     const retry = this.#retry
     this.#data = []
+    this.#dataChars = 0
     this.#type = ''
     this.#retry = undefined
     if (data.length === 0) return undefined
@@ -85,11 +107,16 @@ export interface EventStreamReader {
   cancel(reason?: unknown): Promise<void>
 }
 
-export function eventStreamReader(body: ReadableStream<Uint8Array>): EventStreamReader {
+/**
+ * Events of `body` one by one. One line, or one event's data, longer than `maxBytes` fails the
+ * read with a `ResponseTooLargeError` and cancels the body: a hostile server cannot make the
+ * client hold an endless event.
+ */
+export function eventStreamReader(body: ReadableStream<Uint8Array>, maxBytes: number): EventStreamReader {
   const reader = body.getReader()
   // TextDecoder drops a leading BOM and keeps multi-byte characters split across chunks whole.
   const decoder = new TextDecoder('utf-8')
-  const parser = new EventStreamParser()
+  const parser = new EventStreamParser(maxBytes)
   const queue: ServerSentEvent[] = []
   let ended = false
   return {
@@ -99,7 +126,13 @@ export function eventStreamReader(body: ReadableStream<Uint8Array>): EventStream
         const { done, value } = await reader.read()
         if (ended) return undefined
         if (done) ended = true
-        queue.push(...parser.push(done ? decoder.decode() : decoder.decode(value, { stream: true })))
+        try {
+          queue.push(...parser.push(done ? decoder.decode() : decoder.decode(value, { stream: true })))
+        } catch (error) {
+          ended = true
+          await reader.cancel(error).catch(() => {})
+          throw error
+        }
       }
       return queue.shift()
     },
@@ -115,8 +148,8 @@ export function eventStreamReader(body: ReadableStream<Uint8Array>): EventStream
  * Reads server-sent events from a byte stream as they arrive. Breaking out of the loop (or an
  * error) cancels the stream, which releases the connection.
  */
-export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent, void, undefined> {
-  const events = eventStreamReader(body)
+export async function* readEventStream(body: ReadableStream<Uint8Array>, maxBytes: number): AsyncGenerator<ServerSentEvent, void, undefined> {
+  const events = eventStreamReader(body, maxBytes)
   let finished = false
   try {
     for (let event = await events.read(); event; event = await events.read()) yield event

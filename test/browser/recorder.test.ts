@@ -70,4 +70,10 @@ describeInChromium("recording from Chromium's fake microphone", () => {
     const cancelled = await page.evaluate(() => (window as never as { cancelSoon: (ms: number) => Promise<{ outcome: string; state: string; tracks: string[] }> }).cancelSoon(400))
     expect(cancelled).toEqual({ outcome: 'AbortError', state: 'idle', tracks: ['ended'] })
   })
+
+  it('a stop while the microphone is still opening is honoured: the tracks stop as they arrive and start() rejects with AbortError', async () => {
+    const page = await test.open()
+    const tapped = await page.evaluate(() => (window as never as { stopWhileStarting: () => Promise<unknown> }).stopWhileStarting())
+    expect(tapped).toEqual({ stateAtStop: 'starting', outcome: 'AbortError', state: 'idle', tracks: ['ended'] })
+  })
 })

@@ -83,6 +83,49 @@ describe('nothing secret is reachable from an error', () => {
     expectNoSecrets(error, SECRETS)
   })
 
+  // Errors that arrive inside an event stream, after a 200: the message quotes the server's text.
+  const streamed: Array<[string, () => Promise<unknown>, (credentials: string) => string]> = [
+    ['OpenAI speech events, a type: error event', () => createClient({ baseURL: echo.url, apiKey: TEST_KEYS.openai, maxRetries: 0 })
+      .speech({ model: 'openai/gpt-4o-mini-tts', input: 'hello', voice: 'alloy', stream_format: 'sse' }),
+    (credentials) => `data: ${JSON.stringify({ type: 'error', error: { message: `bad key ${credentials}` } })}\n\n`],
+    ['Gemini alt=sse, an error member', () => createClient({ baseURL: echo.url, apiKey: TEST_KEYS.gemini, maxRetries: 0 })
+      .speech({ model: 'gemini/gemini-2.5-flash-preview-tts', input: 'hello', voice: 'Kore', stream_format: 'sse' }),
+    (credentials) => `data: ${JSON.stringify({ error: { code: 400, message: `bad key ${credentials}`, status: 'INVALID_ARGUMENT' } })}\n\n`],
+    ['a streamed transcription, an event: error', async () => {
+      const stream = await createClient({ baseURL: echo.url, apiKey: TEST_KEYS.openai, maxRetries: 0 }).streamTranscription({ model: 'openai/gpt-4o-transcribe', file })
+      return stream.final
+    }, (credentials) => `event: error\ndata: ${JSON.stringify({ message: `bad key ${credentials}` })}\n\n`],
+  ]
+  it.each(streamed)('an error inside an event stream that echoes the key (%s)', async (_name, call, body) => {
+    shape = { status: 200, type: 'text/event-stream', body }
+    const error = await call().then(() => new Error('expected a failure'), (failure: unknown) => failure)
+    expect((error as Error).name).toBe('APIError')
+    expect((error as Error).message).toMatch(/the stream reported an error: bad key .*\[redacted\]/)
+    expectNoSecrets(error, [...SECRETS, TEST_KEYS.openai])
+  })
+
+  it.each([1974, 1985, 1996])('an error body cut at 2,000 characters with a key across the cut (key at %i)', async (at) => {
+    // `Bearer ` comes before the key: 7 characters.
+    shape = { status: 400, type: 'text/plain', body: (credentials) => `${'x'.repeat(at - 7)}${credentials}${'y'.repeat(6000)}` }
+    const error = await failure({ baseURL: echo.url, apiKey: TEST_KEYS.proxy }, 'speech', 'tts')
+    expect((error as Error).name).toBe('APIError')
+    const body = (error as { body: string }).body
+    expect(body.length).toBeLessThanOrEqual(2_000 + '[redacted]…'.length)
+    expect(body).toMatch(/^x+Bearer /)
+    // Not even the key's beginning is left.
+    expect(body).not.toContain(TEST_KEYS.proxy.slice(0, 8))
+    expectNoSecrets(error, SECRETS)
+  })
+
+  it('a 2xx Gemini answer with no audio that echoes the key across the 2,000-character cut of its body', async () => {
+    // `{"echo":"` is 9 characters: the key starts 12 characters before the cut.
+    shape = { status: 200, type: 'application/json', body: (credentials) => JSON.stringify({ echo: `${'x'.repeat(2_000 - 9 - 12)}${credentials}` }) }
+    const error = await failure({ baseURL: echo.url, apiKey: TEST_KEYS.gemini }, 'speech', 'gemini/gemini-2.5-flash-preview-tts', 'Kore')
+    expect((error as Error).name).toBe('APIError')
+    expect((error as { body: string }).body).not.toContain(TEST_KEYS.gemini.slice(0, 8))
+    expectNoSecrets(error, SECRETS)
+  })
+
   it('a refused redirect, a refused header and an answer past maxResponseBytes', async () => {
     const errors = [
       await failure({ baseURL: 'http://127.0.0.1:9/v1', apiKey: TEST_KEYS.proxy, headers: { 'x-secret': 'x-secret-value-99\n' } }, 'speech', 'tts'),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createClient } from '../../src/index.ts'
 import { useTranscription } from '../../react/index.ts'
 import { TEST_KEYS } from '../emulator/index.ts'
+import { startTinyServer } from '../integration/tiny-server.ts'
 import { spokenWav, useEmulator } from './helpers.tsx'
 
 const emu = useEmulator()
@@ -66,5 +67,31 @@ describe('useTranscription with stream: true', () => {
     await waitFor(() => expect(result.current.partialText).toBe('Words '))
     unmount()
     expect(await outcome).toMatchObject({ name: 'AbortError' })
+  })
+
+  it('re-renders once per frame, not once per delta, when thousands of tiny deltas arrive at once', async () => {
+    const DELTAS = 3000
+    // A server that sends every delta in one burst: the worst case for a render per delta.
+    const server = await startTinyServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'access-control-allow-origin': '*' })
+      const deltas = Array.from({ length: DELTAS }, () => 'data: {"type":"transcript.text.delta","delta":"a"}\n\n').join('')
+      response.end(`${deltas}data: {"type":"transcript.text.done","text":"${'a'.repeat(DELTAS)}"}\n\n`)
+    })
+    try {
+      const client = createClient({ baseURL: server.url, apiKey: TEST_KEYS.openai, dangerouslyAllowBrowser: true, maxRetries: 0 })
+      let pendingRenders = 0
+      const { result } = renderHook(() => {
+        const transcription = useTranscription({ model: 'openai/gpt-4o-transcribe', stream: true, client })
+        if (transcription.isPending && transcription.partialText) pendingRenders++
+        return transcription
+      }, { wrapper: emu.wrapper() })
+      act(() => result.current.transcribe(new File([new Uint8Array(64)], 'a.wav', { type: 'audio/wav' })))
+      await waitFor(() => expect(result.current.status).toBe('success'))
+      expect(result.current.text).toBe('a'.repeat(DELTAS))
+      expect(pendingRenders).toBeGreaterThan(0)
+      expect(pendingRenders).toBeLessThan(DELTAS / 10)
+    } finally {
+      await server.close()
+    }
   })
 })

@@ -7,7 +7,8 @@ import { speechParams, speechParamsSchema } from '../../src/speech/params.ts'
 import { transcriptionParamsSchema } from '../../src/transcription/params.ts'
 import { createBoundary, encodeMultipart } from '../../src/transport/multipart.ts'
 import { validate } from '../../src/options/validate.ts'
-import { pcmToWav, wavToPcm } from '../../src/audio/wav.ts'
+import { parsePcmMediaType, pcmLayoutProblem, pcmToWav, wavToPcm, writeWavHeader } from '../../src/audio/wav.ts'
+import { createPcmStream } from '../../src/playback/pcm-stream.ts'
 import { decodeBase64, decodeBase64After, decodeBase64WithTable } from '../../src/util/base64.ts'
 import { InvalidRequestError } from '../../src/index.ts'
 
@@ -178,6 +179,47 @@ describe('WAV wrapping of PCM', () => {
         expect(back?.pcm.byteLength).toBe(total)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('never wraps a field: any rate and channel count in a MIME type is written exactly, or refused', () => {
+    const number = fc.oneof(fc.nat(), fc.integer({ min: 0, max: 2 ** 33 }), fc.constantFrom(0, 65_536, 2 ** 32, 1e300, -1))
+    fc.assert(
+      fc.property(number, number, (rate, channels) => {
+        const format = parsePcmMediaType(`audio/L16;codec=pcm;rate=${rate};channels=${channels}`)!
+        const header = new Uint8Array(44)
+        if (pcmLayoutProblem(format)) {
+          expect(() => writeWavHeader(header, 0, format)).toThrow(RangeError)
+          return
+        }
+        writeWavHeader(header, 0, format)
+        const view = new DataView(header.buffer)
+        expect([view.getUint16(22, true), view.getUint32(24, true)]).toEqual([format.channels, format.sampleRate])
+        expect(view.getUint32(28, true)).toBe(format.sampleRate * format.channels * 2)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a WAV header with any field values never hangs the player and never plays what it cannot be', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 65_535 }), fc.nat({ max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 65_535 }), fc.uint8Array({ maxLength: 256 }), fc.nat(300), (channels, rate, bits, samples, cut) => {
+        const wav = pcmToWav([samples])
+        const view = new DataView(wav.buffer)
+        view.setUint16(22, channels, true)
+        view.setUint32(24, rate, true)
+        view.setUint16(34, bits, true)
+        const stream = createPcmStream('audio/wav')
+        const decoded = [stream.push(wav.slice(0, cut)), stream.push(wav.slice(cut))].filter((frames) => frames !== undefined)
+        const plausible = !pcmLayoutProblem({ channels, sampleRate: rate, bitsPerSample: bits }) && bits === 16
+        expect(stream.unsupported).toBe(!plausible)
+        for (const frames of decoded) {
+          expect(frames.channels).toHaveLength(channels)
+          expect(frames.sampleRate).toBe(rate)
+          expect(frames.channels[0]!.length).toBeLessThanOrEqual(samples.length / 2)
+        }
+      }),
+      { numRuns: 500 },
     )
   })
 

@@ -52,6 +52,14 @@ Object.assign(window, {
     const result = await client.transcription({ model: 'whisper', file: lastFile! })
     return result.text
   },
+  /** A quick tap: stop() while getUserMedia is still pending, then what became of it. */
+  async stopWhileStarting() {
+    const done = recorder.start({ maxDurationMs: 4000 }).then(() => 'resolved', (error: Error) => error.name)
+    const stateAtStop = recorder.getSnapshot().status
+    recorder.stop()
+    const outcome = await Promise.race([done, new Promise((resolve) => setTimeout(() => resolve('still pending'), 1500))])
+    return { stateAtStop, outcome, state: recorder.getSnapshot().status, tracks: streams.flatMap((stream) => stream.getTracks().map((track) => track.readyState)) }
+  },
   cancelSoon(ms: number) {
     const done = recorder.start().then(() => 'resolved', (error: Error) => error.name)
     setTimeout(() => recorder.cancel(), ms)

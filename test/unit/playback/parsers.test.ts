@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { pcmToWav } from '../../../src/audio/wav.ts'
 import { createPcmStream } from '../../../src/playback/pcm-stream.ts'
-import { readWavHead } from '../../../src/playback/wav-head.ts'
+import { createWavHeadReader } from '../../../src/playback/wav-head.ts'
+
+const readWavHead = (bytes: Uint8Array) => createWavHeadReader().push(bytes)
 import { levelOf } from '../../../src/record/input-level.ts'
 import { extensionForRecording, pickRecordingFormat } from '../../../src/record/format.ts'
 import { wrapWav } from '../../emulator/encode-wav.ts'
@@ -75,6 +77,61 @@ describe('streamed PCM decoding', () => {
     expect(readWavHead(float)).toBeUndefined()
     expect(readWavHead(new TextEncoder().encode('RIFF'))).toBe('more')
     expect(readWavHead(new TextEncoder().encode('ID3\u0004 not a wav at all'))).toBeUndefined()
+  })
+})
+
+describe('hostile WAV headers', () => {
+  /** A canonical header with the fields given, whatever they are (the writer would refuse them). */
+  function rawHeader(channels: number, sampleRate: number, bitsPerSample: number): Uint8Array {
+    const header = pcmToWav([new Uint8Array(0)])
+    const view = new DataView(header.buffer)
+    view.setUint16(22, channels, true)
+    view.setUint32(24, sampleRate, true)
+    view.setUint16(34, bitsPerSample, true)
+    view.setUint32(40, 0xffffffff, true)
+    return header.subarray(0, 44)
+  }
+
+  it.each([
+    ['0 channels', 0, 24_000, 16],
+    ['0 Hz', 1, 0, 16],
+    ['65535 channels', 65_535, 24_000, 16],
+    ['a 4 GHz rate', 1, 0xffffffff, 16],
+    ['12 bits', 1, 24_000, 12],
+  ])('are refused, never decoded: %s', (_name, channels, rate, bits) => {
+    // Before, 0 channels made each frame 0 bytes and the decoding loop endless.
+    const { out, unsupported } = decode('audio/wav', new Uint8Array([...rawHeader(channels, rate, bits), ...new Uint8Array(64)]), [44])
+    expect(unsupported).toBe(true)
+    expect(out).toEqual([])
+  })
+
+  it('are parsed in linear time: 24 MiB of LIST before the data, in 16 KiB pieces, are skipped, not kept', () => {
+    const mono = samples(1000)
+    const wav = pcmToWav([bytesOf(mono)], { sampleRate: 24_000, channels: 1, bitsPerSample: 16 })
+    const list = 24 * 1024 * 1024
+    const stream = createPcmStream('audio/wav')
+    const started = performance.now()
+    stream.push(wav.subarray(0, 36))
+    const listHead = new Uint8Array(8)
+    listHead.set([0x4c, 0x49, 0x53, 0x54])
+    new DataView(listHead.buffer).setUint32(4, list, true)
+    stream.push(listHead)
+    const piece = new Uint8Array(16 * 1024)
+    for (let sent = 0; sent < list; sent += piece.byteLength) expect(stream.push(piece)).toBeUndefined()
+    const frames = stream.push(wav.subarray(36))
+    const elapsed = performance.now() - started
+    expect(frames?.channels[0]).toEqual(Float32Array.from(mono, (value) => value / 32768))
+    expect(stream.unsupported).toBe(false)
+    // Joining each piece to all before it took over 10 s; skipping takes milliseconds.
+    expect(elapsed).toBeLessThan(2_000)
+  })
+
+  it('are read the same one byte at a time, a long header included', () => {
+    const mono = samples(50)
+    const tagged = wrapWav(bytesOf(mono), { formatTag: 1, sampleRate: 16_000, bitsPerSample: 16 }, 'x'.repeat(64 * 1024))
+    const { out, rate } = decode('audio/wav', tagged, Array.from({ length: tagged.length }, (_, index) => index))
+    expect(out[0]).toEqual(Array.from(mono, (value) => value / 32768))
+    expect(rate).toBe(16_000)
   })
 })
 

@@ -158,6 +158,19 @@ describe('Gemini speech answer', () => {
     expect(() => gemini.decodeSpeech!({}, speech({}))).toThrow(expect.objectContaining({ name: 'APIError' }))
   })
 
+  it.each([
+    'audio/L16;codec=pcm;rate=24000;channels=65536',
+    'audio/L16;codec=pcm;rate=4294967296',
+    'audio/L16;codec=pcm;rate=1e300',
+    'audio/L16;codec=pcm;rate=5',
+  ])('refuses a layout a WAV header cannot hold or no audio has (%s), for wav and pcm', (mimeType) => {
+    for (const response_format of ['wav', 'pcm'] as const) {
+      expect(() => gemini.decodeSpeech!(answer([inline(pcm, mimeType)]), speech({ response_format }))).toThrow(
+        expect.objectContaining({ name: 'APIError', message: expect.stringContaining('cannot be true') }),
+      )
+    }
+  })
+
   it('never labels bytes as something they are not', () => {
     const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0, 0])
     expect(() => gemini.decodeSpeech!(answer([inline(mp3, 'audio/mpeg')]), speech({}))).toThrow(

@@ -23,7 +23,7 @@ function eventResponse(text: string, piece = 7): Response {
 }
 
 async function decode(text: string, format: SpeechInput['response_format'], piece?: number) {
-  const speech = await openSpeechEvents(await opened(eventResponse(text, piece)), eventResponse('', 1), input(format), 'test')
+  const speech = await openSpeechEvents(await opened(eventResponse(text, piece)), eventResponse('', 1), input(format), 'test', 1 << 20)
   const bytes = new Uint8Array(await new Response(speech.stream).arrayBuffer())
   return { ...speech, bytes }
 }
@@ -49,7 +49,7 @@ describe('OpenAI speech events', () => {
   it('turns an error event into an APIError carrying its message', async () => {
     const text = `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head)}"}\n\n` +
       'data: {"type":"error","error":{"message":"model overloaded"}}\n\n'
-    const speech = await openSpeechEvents(await opened(eventResponse(text, 200)), eventResponse('', 1), input('mp3'), 'openai')
+    const speech = await openSpeechEvents(await opened(eventResponse(text, 200)), eventResponse('', 1), input('mp3'), 'openai', 1 << 20)
     const error = await new Response(speech.stream).arrayBuffer().catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(APIError)
     expect((error as APIError).message).toContain('model overloaded')
@@ -58,6 +58,13 @@ describe('OpenAI speech events', () => {
   it('refuses an event that is not JSON, and audio that is not base64', async () => {
     await expect(decode('data: {not json\n\n', 'mp3')).rejects.toBeInstanceOf(APIError)
     await expect(decode('data: {"type":"speech.audio.delta","audio":"***"}\n\n', 'mp3')).rejects.toThrow(/base64/)
+  })
+
+  it('errors a stream that ends before speech.audio.done, early or late', async () => {
+    const deltas = `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head.slice(0, 5))}"}\n\n` +
+      `data: {"type":"speech.audio.delta","audio":"${base64(mp3Head.slice(5))}"}\n\n`
+    await expect(decode(deltas, 'mp3', 64)).rejects.toThrow(/speech\.audio\.done/)
+    await expect(decode(deltas.split('\n\n')[0] + '\n\n', 'mp3', 64)).rejects.toThrow(/speech\.audio\.done/)
   })
 
   it('refuses a stream that carried no audio', async () => {
@@ -83,6 +90,13 @@ describe('Gemini streamGenerateContent chunks', () => {
     expect([...speech.bytes]).toEqual([1, 2, 3, 4])
   })
 
+  it('refuses a mimeType whose layout a WAV header would wrap (65536 channels, a rate of 2^32)', async () => {
+    for (const layout of ['channels=65536', 'rate=4294967296']) {
+      const text = chunk([1, 2, 3, 4]).replace('rate=16000', layout)
+      await expect(decode(text, 'wav')).rejects.toThrow(/cannot be true/)
+    }
+  })
+
   it('errors the stream when the connection ends in the middle of the answer', async () => {
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -93,7 +107,7 @@ describe('Gemini streamGenerateContent chunks', () => {
       },
     })
     const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } })
-    const speech = await openSpeechEvents(await opened(response), response, input('wav'), 'gemini')
+    const speech = await openSpeechEvents(await opened(response), response, input('wav'), 'gemini', 1 << 20)
     await expect(new Response(speech.stream).arrayBuffer()).rejects.toBeInstanceOf(ConnectionError)
   })
 })

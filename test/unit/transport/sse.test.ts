@@ -24,11 +24,11 @@ function streamOf(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array>
 
 async function collect(body: ReadableStream<Uint8Array>): Promise<ServerSentEvent[]> {
   const events: ServerSentEvent[] = []
-  for await (const event of readEventStream(body)) events.push(event)
+  for await (const event of readEventStream(body, 1 << 20)) events.push(event)
   return events
 }
 
-const parseWhole = (text: string) => new EventStreamParser().push(text)
+const parseWhole = (text: string) => new EventStreamParser(1 << 20).push(text)
 
 // Every field kind, comments, a BOM, all three line ends, multi-line data and non-ASCII text.
 const SAMPLE = '\uFEFF: hello\r\nevent: speech.audio.delta\r\ndata: {"a":1}\r\n\r\n' +
@@ -85,7 +85,7 @@ describe('EventStreamParser', () => {
   })
 
   it('keeps a CR at the end of one piece and an LF at the start of the next as one line end', () => {
-    const parser = new EventStreamParser()
+    const parser = new EventStreamParser(1 << 20)
     expect(parser.push('data: a\r')).toEqual([])
     expect(parser.push('\n')).toEqual([])
     expect(parser.push('\r')).toEqual([{ type: 'message', data: 'a', id: '' }])
@@ -119,10 +119,73 @@ describe('EventStreamParser', () => {
         cancelled = true
       },
     })
-    for await (const event of readEventStream(body)) {
+    for await (const event of readEventStream(body, 1 << 20)) {
       expect(event.data).toBe('again')
       break
     }
     expect(cancelled).toBe(true)
   })
 })
+
+describe('bounds on what an event stream may make the client hold', () => {
+  /** A body of `piece` forever (a server that never ends its line or its event), counting reads. */
+  function endless(piece: string) {
+    const state = { sent: 0, cancelled: undefined as unknown }
+    const bytes = encode(piece)
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        state.sent += bytes.byteLength
+        controller.enqueue(bytes)
+      },
+      cancel(reason) {
+        state.cancelled = reason ?? true
+      },
+    })
+    return { body, state }
+  }
+  const LIMIT = 64 * 1024
+
+  it('fails a line longer than the limit with ResponseTooLargeError and cancels the body', async () => {
+    const { body, state } = endless('x'.repeat(4096))
+    const error = await collectWithLimit(body, LIMIT).catch((failure: unknown) => failure)
+    expect(error).toMatchObject({ name: 'ResponseTooLargeError', limit: LIMIT })
+    expect(state.cancelled).toBeTruthy()
+    expect(state.sent).toBeLessThanOrEqual(LIMIT + 2 * 4096)
+  })
+
+  it('fails an event whose data lines together pass the limit, though each line is short', async () => {
+    const { body, state } = endless(`data: ${'y'.repeat(1000)}\n`)
+    const error = await collectWithLimit(body, LIMIT).catch((failure: unknown) => failure)
+    expect(error).toMatchObject({ name: 'ResponseTooLargeError' })
+    expect(state.cancelled).toBeTruthy()
+    expect(state.sent).toBeLessThanOrEqual(LIMIT + 2 * 1007)
+  })
+
+  it('lets any number of events through when each stays under the limit', async () => {
+    const events = await collectWithLimit(streamOf(encode(`data: ${'z'.repeat(900)}\n\n`.repeat(200)), [1000, 5000]), 1024)
+    expect(events).toHaveLength(200)
+  })
+
+  it('fails when an event passes the limit and never when its text stays under it, wherever the bytes are cut', async () => {
+    const event = fc.array(fc.string({ maxLength: 40 }).map((text) => `L${text.replace(/[\r\n]/g, '')}`), { minLength: 1, maxLength: 5 })
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 6 }), fc.integer({ min: 8, max: 120 }), fc.array(fc.nat(600), { maxLength: 10 }), async (events, limit, cuts) => {
+        const text = events.map((lines) => lines.map((line) => `data:${line}\n`).join('') + '\n').join('')
+        const data = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0)
+        const outcome = await collectWithLimit(streamOf(encode(text), cuts), limit).then(
+          (parsed) => parsed.map((parsedEvent) => parsedEvent.data),
+          (error: Error) => error.name,
+        )
+        if (events.some((lines) => data(lines) > limit)) expect(outcome).toBe('ResponseTooLargeError')
+        else if (events.every((lines) => data(lines) + 5 * lines.length <= limit)) expect(outcome).toEqual(events.map((lines) => lines.join('\n')))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+async function collectWithLimit(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<ServerSentEvent[]> {
+  const events: ServerSentEvent[] = []
+  for await (const event of readEventStream(body, maxBytes)) events.push(event)
+  return events
+}
