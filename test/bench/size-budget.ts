@@ -27,16 +27,23 @@ export const SIZE_BUDGET = {
   speech: 30.5 * KB,
   /** (b) the client holds both capabilities, so (a) and (b) download the same chunks. */
   transcription: 30.5 * KB,
-  /** (c) measured 35,722 B (issue 19), 37,955 B with speakStream and the player's segment timeline (issue 21). */
-  streamedSpeechHook: 37.5 * KB,
-  /** Everything `voxfetch/player` exports: 3,692 B (issue 11), 4,954 B with gapless segments (issue 21). */
-  player: 5 * KB,
+  /**
+   * (c) measured 35,722 B (issue 19), 37,955 B with speakStream and the player's segment timeline
+   * (issue 21), 38,498 B with the player's incremental WAV header reader (issue 20).
+   */
+  streamedSpeechHook: 38 * KB,
+  /**
+   * Everything `voxfetch/player` exports: 3,692 B (issue 11), 4,954 B with gapless segments
+   * (issue 21), 5,354 B with a WAV header read incrementally and impossible layouts refused (issue 20).
+   */
+  player: 5.5 * KB,
   /** Everything `voxfetch/recorder` exports (2,027 B measured, issue 11). */
   recorder: 2 * KB,
   /**
    * What everything `voxfetch/dictation` exports adds to a page that has the whole core (PCM
    * capture, resampler, pause detection, pipeline, and core chunks the core's own page loads
-   * only on demand): 6,500 B measured on f1871c5 (issue 22; 4,769 B on 355b472).
+   * only on demand): 6,500 B measured on f1871c5 (issue 22; 4,769 B on 355b472), 6,677 B once
+   * issue 20's bounded event streams came.
    */
-  dictationAdds: 6.5 * KB,
+  dictationAdds: 7 * KB,
 } as const
