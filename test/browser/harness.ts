@@ -50,7 +50,7 @@ export function usePlayground() {
       pages: { dir: inject('playgroundDir') },
       info: () => emulatorInfo(DEFAULT_CONFIG),
     })
-    chromium = await launchChromium()
+    chromium = await launchChromium(inject('chromiumEndpoint'))
     await chromium.context.addInitScript(countObjectURLs)
     await chromium.context.grantPermissions(['microphone'], { origin: server.url })
   })

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, inject } from 'vitest'
 import { emulatorInfo } from '../../playground/server/models.ts'
 import { startPlaygroundServer, type PlaygroundServer } from '../../playground/server/server.ts'
 import { emulatorUpstream } from '../../playground/server/upstreams.ts'
@@ -71,7 +71,7 @@ describeInChromium('README browser examples, from another origin against npm sta
       </script>`,
     })
     expect(htmlScript(html!.code)).toContain('dist/browser/player.js')
-    chromium = await launchChromium()
+    chromium = await launchChromium(inject('chromiumEndpoint'))
     await chromium.context.addInitScript(countStartedBuffers)
   })
   afterAll(async () => {
