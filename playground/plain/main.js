@@ -67,6 +67,23 @@ function followModel() {
 }
 $('#speech-model').addEventListener('change', followModel)
 
+// Speed is the chosen model's: a new model starts at its own default.
+$('#speech-model').addEventListener('change', () => {
+  $('#speech-speed').value = '1'
+  showSpeed()
+})
+
+// OpenAI (and so a LiteLLM proxy in front of it) refuses a longer `input` with a 400.
+const MAX_INPUT = 4096
+function checkLength() {
+  const over = $('#speech-text').value.length - MAX_INPUT
+  $('#speech-too-long').hidden = over <= 0
+  $('#speech-too-long').textContent = over > 0 ? `At most 4,096 characters in one request: shorten the text by ${over.toLocaleString('en')}.` : ''
+  $('#speech-text').setAttribute('aria-invalid', String(over > 0))
+  $('#speech-form button[type=submit]').disabled = over > 0
+}
+$('#speech-text').addEventListener('input', checkLength)
+
 const showSpeed = () => ($('#speed-value').textContent = $('#speech-speed').disabled ? 'not used' : `${Number($('#speech-speed').value).toFixed(2)}×`)
 $('#speech-speed').addEventListener('input', showSpeed)
 
@@ -144,8 +161,8 @@ $('#speech-form').addEventListener('submit', async (event) => {
   } finally {
     if (speaking === controller) {
       speaking = undefined
-      button.disabled = false
       button.textContent = 'Speak'
+      checkLength()
     }
   }
 })
