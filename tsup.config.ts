@@ -47,7 +47,9 @@ export default defineConfig([
     // The no-bundler build (`voxfetch/browser`, unpkg, jsDelivr): ofetch and zod/mini bundled in,
     // no bare and no `node:` imports, so `<script type="module">` loads it with no import map.
     // The Azure, Gemini and Vertex adapters stay lazy, as chunks next to it imported relatively.
-    entry: { index: 'src/index.ts' },
+    // The player and recorder are entries of the same build, so they share its chunks (one copy
+    // of the error classes) and a page that only speaks never loads them.
+    entry: { index: 'src/index.ts', player: 'src/playback/index.ts', recorder: 'src/record/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     dts: false,

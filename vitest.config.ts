@@ -5,6 +5,10 @@ const react18 = (name: string) => fileURLToPath(new URL(`./test/react18/node_mod
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core but one: on two cores, one in all, so every file
+    // waited for the last. Most files wait on sockets, timers and Chromium more than they compute,
+    // so two overlap well (three starved the timing-sensitive browser tests on a loaded machine).
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -58,8 +62,8 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/setup/secrets-guard.ts'],
+          // One Chromium for the run (each file in a context of its own) and one playground build.
           globalSetup: ['test/browser/global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 40_000,
           hookTimeout: 90_000,
         },

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import type {
-  SpeechFormat, SpeechModel, SpeechParams, SpeechSegment, StreamSpeechParams, TextSource, VoxfetchClient, Warning,
+  SpeechFields, SpeechFormat, SpeechModel, SpeechParams, SpeechSegment, StreamSpeechParams, TextSource, VoxfetchClient, Warning,
+  WithRequiredVoice,
 } from '../src/index.ts'
 import { createPlayer, type PlaybackMode, type PlayerState } from '../src/playback/index.ts'
 import { resolveCall } from './call-options.ts'
@@ -25,12 +26,19 @@ export interface SpeechAudio {
 }
 
 /** Any speech option for one call, over the hook's options. */
-export type SpeechOverrides = Partial<Omit<SpeechParams, 'input' | 'signal'>>
+export type SpeechOverrides = Partial<Omit<SpeechFields, 'input' | 'signal'>>
 
 /** Any option of a streamed text's speech for one call (`locale`, `minChars`, `markdown`…), over the hook's. */
 export type SpeechStreamOverrides = SpeechOverrides & Partial<Pick<StreamSpeechParams, 'locale' | 'minChars' | 'maxChars' | 'firstClauseChars' | 'concurrency' | 'markdown'>>
 
-export interface UseSpeechOptions extends Omit<SpeechParams, 'input' | 'signal' | 'model'> {
+/**
+ * The hook's options; `voice` is required except for Gemini and Vertex AI models (see
+ * `SpeechModelWithDefaultVoice`), as each `speak` needs one.
+ */
+export type UseSpeechOptions = WithRequiredVoice<UseSpeechFields>
+
+/** {@link UseSpeechOptions} before the `voice` rule. */
+export interface UseSpeechFields extends Omit<SpeechFields, 'input' | 'signal' | 'model'> {
   /** The model or proxy alias, e.g. `tts`, `openai/tts-1`, `gemini/gemini-2.5-flash-preview-tts`. */
   model: SpeechModel
   /** The client to use. @default the `VoxfetchProvider`'s client, else a default `createClient()` */
@@ -135,7 +143,7 @@ export function useSpeech(options: UseSpeechOptions): UseSpeechResult {
           requestId: last?.requestId, headers: new Headers(),
         }
       }
-      const result = await client.speech({ ...(params as Omit<SpeechParams, 'input'>), input, signal })
+      const result = await client.speech({ ...params, input, signal } as SpeechParams)
       const blob = play ? await player.play(result, { mode: play, signal }) : await result.blob()
       return {
         blob,

@@ -19,7 +19,7 @@ export {
   isVoxfetchError,
 } from './errors/classes.ts'
 export type { ClientOptions, ModelListEntry, ServiceAccount, UploadProgress } from './options/client-options.ts'
-export type { OpenAIVoice, SpeechModel, SpeechParams } from './speech/params.ts'
+export type { OpenAIVoice, SpeechFields, SpeechModel, SpeechModelWithDefaultVoice, SpeechParams, WithRequiredVoice } from './speech/params.ts'
 export type { TranscriptionInclude, TranscriptionModel, TranscriptionParams } from './transcription/params.ts'
 export type { AudioInput } from './audio/input.ts'
 export type { ChunkingStrategy, TranscriptionFormat } from './options/transcription-values.ts'

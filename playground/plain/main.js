@@ -1,7 +1,10 @@
 // voxfetch without a framework or a bundler: plain modules, the platform's elements, one client.
-// `/vendor/voxfetch/` is the package's browser build (`voxfetch/browser`, dist/browser/), one
-// self-contained ESM file per entry, as unpkg or jsDelivr would serve it: no import map needed.
+// `/vendor/voxfetch/` is the package's browser build (`voxfetch/browser`, dist/browser/): an ES
+// module per entry (index, player, recorder) and the chunks they share, as unpkg or jsDelivr
+// would serve them, imported by URL: no import map needed.
 import { createClient, isAbortError } from '/vendor/voxfetch/index.js'
+import { createPlayer } from '/vendor/voxfetch/player.js'
+import { createRecorder } from '/vendor/voxfetch/recorder.js'
 
 // The playground server answers /v1/audio/* on this origin (the emulator, or a LiteLLM proxy it
 // forwards to, adding the key itself), so the page holds no key.
@@ -42,7 +45,10 @@ fetch('/playground.json')
   })
   .catch(() => {})
 
-/** The voice and format lists offer what the chosen model can do, keeping a choice it still offers. */
+/**
+ * The voice and format lists offer what the chosen model can do, keeping a choice it still
+ * offers; speed and instructions are enabled only where the model uses them.
+ */
 function followModel() {
   const model = speechModels.get($('#speech-model').value)
   if (!model) return
@@ -51,8 +57,35 @@ function followModel() {
     select.replaceChildren(...values.map((value) => new Option(value)))
     select.value = kept
   }
+  $('#speech-speed').disabled = !model.speed
+  $('#speech-instructions').disabled = !model.instructions
+  $('#speech-instructions').placeholder = model.instructions ? 'Speak warmly' : 'Not for this model'
+  $('#instructions-hint').textContent = model.instructions ? 'optional' : 'not used'
+  $('#speech-note').textContent = model.note ?? ''
+  $('#speech-note').hidden = !model.note
+  showSpeed()
 }
 $('#speech-model').addEventListener('change', followModel)
+
+// Speed is the chosen model's: a new model starts at its own default.
+$('#speech-model').addEventListener('change', () => {
+  $('#speech-speed').value = '1'
+  showSpeed()
+})
+
+// OpenAI (and so a LiteLLM proxy in front of it) refuses a longer `input` with a 400.
+const MAX_INPUT = 4096
+function checkLength() {
+  const over = $('#speech-text').value.length - MAX_INPUT
+  $('#speech-too-long').hidden = over <= 0
+  $('#speech-too-long').textContent = over > 0 ? `At most 4,096 characters in one request: shorten the text by ${over.toLocaleString('en')}.` : ''
+  $('#speech-text').setAttribute('aria-invalid', String(over > 0))
+  $('#speech-form button[type=submit]').disabled = over > 0
+}
+$('#speech-text').addEventListener('input', checkLength)
+
+const showSpeed = () => ($('#speed-value').textContent = $('#speech-speed').disabled ? 'not used' : `${Number($('#speech-speed').value).toFixed(2)}×`)
+$('#speech-speed').addEventListener('input', showSpeed)
 
 function showError(element, error) {
   element.replaceChildren()
@@ -67,11 +100,40 @@ function showError(element, error) {
   element.hidden = false
 }
 
-// ── Speech: text → blob → <audio>, one object URL at a time ──
+// ── Speech: text → player (sound from the first bytes) → <audio> to replay ──
 
-let audioURL
+// The player owns the clip's object URL and revokes it when the next clip replaces it.
+const player = createPlayer()
+player.subscribe(() => {
+  const state = player.getSnapshot()
+  $('#playback-status').textContent = state.status
+  if (state.status !== 'idle' && state.url && $('#speech-audio').src !== state.url) $('#speech-audio').src = state.url
+})
+
+/** The options the form asks for, leaving out what the model does not use. */
+function speechOptions() {
+  const format = $('#speech-format').value
+  const speed = Number($('#speech-speed').value)
+  const instructions = $('#speech-instructions').value.trim()
+  return {
+    model: $('#speech-model').value,
+    input: $('#speech-text').value,
+    voice: $('#speech-voice').value,
+    // 'auto' sends no response_format: the model behind a proxy alias picks.
+    response_format: format === 'auto' ? undefined : format,
+    speed: !$('#speech-speed').disabled && speed !== 1 ? speed : undefined,
+    instructions: !$('#speech-instructions').disabled && instructions ? instructions : undefined,
+  }
+}
+
+let speaking
 $('#speech-form').addEventListener('submit', async (event) => {
   event.preventDefault()
+  // Still inside the click: the browser lets sound start from here (autoplay policies).
+  player.unlock()
+  speaking?.abort()
+  const controller = new AbortController()
+  speaking = controller
   const button = $('#speech-form button[type=submit]')
   button.disabled = true
   button.textContent = 'Speaking…'
@@ -79,34 +141,29 @@ $('#speech-form').addEventListener('submit', async (event) => {
   $('#speech-error').hidden = true
   $('#speech-output').hidden = true
   try {
-    // 'auto' sends no response_format: the model behind a proxy alias picks.
-    const requested = $('#speech-format').value
-    const audio = await client.speech({
-      model: $('#speech-model').value,
-      input: $('#speech-text').value,
-      voice: $('#speech-voice').value,
-      response_format: requested === 'auto' ? undefined : requested,
-      headers: testHeaders(),
-    })
-    const blob = await audio.blob()
-    // The previous clip's URL is released before the next one is made.
-    if (audioURL) URL.revokeObjectURL(audioURL)
-    audioURL = URL.createObjectURL(blob)
-    $('#speech-audio').src = audioURL
+    const options = speechOptions()
+    const audio = await client.speech({ ...options, signal: controller.signal, headers: testHeaders() })
+    $('#speech-output').hidden = false
+    const blob = await player.play(audio, { mode: $('#speech-stream').checked ? 'stream' : 'whole', signal: controller.signal })
     $('#speech-meta').replaceChildren(...items([audio.mediaType, `${(blob.size / 1024).toFixed(1)} KB`]))
+    const requested = options.response_format
     const received = /wav/.test(audio.mediaType) ? 'wav' : /mpeg/.test(audio.mediaType) ? 'mp3' : /flac/.test(audio.mediaType) ? 'flac' : requested
     const warnings = [
-      ...(requested !== 'auto' && received !== requested ? [`response_format: asked for ${requested}, the server sent ${received}`] : []),
+      ...(requested && received !== requested ? [`response_format: asked for ${requested}, the server sent ${received}`] : []),
       ...audio.warnings.map(({ option, message }) => `${option}: ${message}`),
     ]
     $('#speech-warnings').replaceChildren(...items(warnings))
     $('#speech-warnings').hidden = warnings.length === 0
-    $('#speech-output').hidden = false
   } catch (error) {
+    if (isAbortError(error)) return
+    $('#speech-output').hidden = true
     showError($('#speech-error'), error)
   } finally {
-    button.disabled = false
-    button.textContent = 'Speak'
+    if (speaking === controller) {
+      speaking = undefined
+      button.textContent = 'Speak'
+      checkLength()
+    }
   }
 })
 
@@ -216,4 +273,31 @@ dropZone.addEventListener('drop', (event) => {
   dropZone.classList.remove('is-dragging')
   const file = event.dataTransfer.files[0]
   if (file) transcribe(file)
+})
+
+// ── Recording: microphone → File → the same transcription ──
+
+const recorder = typeof MediaRecorder === 'function' && navigator.mediaDevices ? createRecorder({ stopOnSilence: false }) : undefined
+if (!recorder) {
+  $('#record').disabled = true
+  $('#record-label').textContent = 'This browser cannot record here (it needs https or localhost)'
+}
+recorder?.subscribe(() => {
+  const state = recorder.getSnapshot()
+  const recording = state.status === 'recording'
+  $('#record').classList.toggle('is-recording', recording)
+  $('#record').disabled = state.status === 'starting'
+  $('#record-label').textContent = recording
+    ? `Stop · ${(state.durationMs / 1000).toFixed(1)} s`
+    : state.status === 'starting' ? 'Asking for the microphone…' : 'Record from microphone'
+  $('#record-level').hidden = !recording
+  if (recording) $('#record-level').value = Math.round(state.level * 100)
+  if (state.status === 'error') showError($('#transcription-error'), state.error)
+})
+$('#record').addEventListener('click', () => {
+  if (recorder.getSnapshot().status === 'recording') return recorder.stop()
+  const limit = limits.get($('#transcription-model').value)
+  recorder.start({ maxFileSizeMB: limit }).then(transcribe, (error) => {
+    if (!isAbortError(error)) showError($('#transcription-error'), error)
+  })
 })

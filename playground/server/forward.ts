@@ -57,7 +57,11 @@ export function forward(request: IncomingMessage, response: ServerResponse, upst
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest
   const outgoing = send(target, { method: request.method, headers })
   outgoing.on('response', (answer) => {
-    response.writeHead(answer.statusCode ?? 502, answer.statusMessage, returnedHeaders(answer.headers))
+    // writeHead's headers win over setHeader's: the server's own CORS headers are kept as set.
+    for (const [name, value] of Object.entries(returnedHeaders(answer.headers))) {
+      if (!response.hasHeader(name)) response.setHeader(name, value)
+    }
+    response.writeHead(answer.statusCode ?? 502, answer.statusMessage)
     pipeline(answer, response, () => {})
   })
   outgoing.on('error', (error) => {

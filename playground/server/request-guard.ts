@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { type AllowedOrigins, isAllowedOrigin, NO_OTHER_ORIGINS } from './allowed-origins.ts'
 
 /** Why a request is answered here and never forwarded. */
 export interface Refusal {
@@ -24,15 +25,21 @@ export function ownHosts(port: number, listenHost: string): Set<string> {
   return new Set(names.map((name) => `${name}:${port}`))
 }
 
-/** The Host and Origin rules every route of the playground server applies first. */
-export function checkCaller(request: IncomingMessage, hosts: ReadonlySet<string>): Refusal | undefined {
+/**
+ * The Host and Origin rules every route of the playground server applies first. The Host is
+ * always one of this server's own names; the Origin is the page's own, or one `allowed`.
+ */
+export function checkCaller(request: IncomingMessage, hosts: ReadonlySet<string>, allowed: AllowedOrigins = NO_OTHER_ORIGINS): Refusal | undefined {
   const host = request.headers.host?.toLowerCase()
   if (!host || !hosts.has(host)) {
     return { status: 403, message: `playground server: Host "${request.headers.host ?? ''}" is not this server; open ${[...hosts][0]} instead` }
   }
   const origin = request.headers.origin
-  if (origin !== undefined && origin.toLowerCase() !== `http://${host}`) {
-    return { status: 403, message: `playground server: requests from ${origin} are refused; only this page's own origin may call it` }
+  if (origin !== undefined && origin.toLowerCase() !== `http://${host}` && !isAllowedOrigin(origin, allowed)) {
+    return {
+      status: 403,
+      message: `playground server: requests from ${origin} are refused; only this page's own origin may call it (allow another with --allow-origin ${origin} or VOXFETCH_ALLOW_ORIGINS)`,
+    }
   }
   return undefined
 }
@@ -42,9 +49,12 @@ export function checkCaller(request: IncomingMessage, hosts: ReadonlySet<string>
  * not even send them (a `<script src>` or `<img>` brings no Origin header, but Chromium and
  * Firefox send `Sec-Fetch-Site`). `none` is a typed-in address; no header is curl.
  */
-export function checkSameOrigin(request: IncomingMessage): Refusal | undefined {
+export function checkSameOrigin(request: IncomingMessage, allowed: AllowedOrigins = NO_OTHER_ORIGINS): Refusal | undefined {
   const site = request.headers['sec-fetch-site']
   if (site === undefined || site === 'same-origin' || site === 'none') return undefined
+  // A page of an allowed origin calls with CORS, so its fetch always names its origin.
+  const origin = request.headers.origin
+  if (origin !== undefined && isAllowedOrigin(origin, allowed)) return undefined
   return { status: 403, message: `playground server: a ${site} request may not call the API` }
 }
 

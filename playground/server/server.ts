@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Duplex } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import type { PlaygroundInfo } from '../src/playground-info.ts'
+import { type AllowedOrigins, corsHeaders, isAllowedOrigin, NO_OTHER_ORIGINS, preflightHeaders } from './allowed-origins.ts'
 import { forward, isForwarded, upstreamURL, type Upstream } from './forward.ts'
 import { checkCaller, checkSameOrigin, isRefusal, ownHosts, parseTarget, type Refusal } from './request-guard.ts'
 import { notFound, serveStatic } from './static-files.ts'
@@ -25,6 +26,11 @@ export interface PlaygroundServerOptions {
    * @default the package's `dist/browser` (built by `npm start` and `npm run build`)
    */
   browserBuildDir?: string
+  /**
+   * Pages of other origins that may call the API, with CORS (a dev server on another port).
+   * The `Host` rules still hold. @default none: only the page's own origin
+   */
+  allowOrigins?: AllowedOrigins
 }
 
 /** Where the plain page imports voxfetch from: the browser build, as a CDN would serve it. */
@@ -45,17 +51,26 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   const vendor = serveStatic(options.browserBuildDir ?? fileURLToPath(new URL('../../dist/browser', import.meta.url)), VENDOR_PATH)
   const host = options.host ?? '127.0.0.1'
   let hosts = new Set<string>()
+  const allowed = options.allowOrigins ?? NO_OTHER_ORIGINS
   // Every route, Vite's included, checks Host and Origin first; only allow-listed API calls of
   // this page's own scripts are forwarded, to the configured base and nowhere else.
   const server = createServer((request, response) => {
     const target = parseTarget(request.url)
     if (isRefusal(target)) return refuse(response, target)
-    const refusal = checkCaller(request, hosts)
+    const refusal = checkCaller(request, hosts, allowed)
     if (refusal) return refuse(response, refusal)
     const { path, query } = target
+    // Only an origin let in above that is not the page's own gets CORS headers.
+    const origin = request.headers.origin
+    const cors = origin !== undefined && isAllowedOrigin(origin, allowed) ? origin : undefined
+    if (cors && request.method === 'OPTIONS' && (path === '/playground.json' || isPreflightable(options.upstream, path))) {
+      response.writeHead(204, preflightHeaders(cors, request.headers['access-control-request-headers']))
+      return void response.end()
+    }
     const api = path === '/playground.json' || isForwarded(options.upstream, request.method, path)
-    const crossSite = api ? checkSameOrigin(request) : undefined
+    const crossSite = api ? checkSameOrigin(request, allowed) : undefined
     if (crossSite) return refuse(response, crossSite)
+    if (cors && api) for (const [name, value] of Object.entries(corsHeaders(cors))) response.setHeader(name, value)
     if (path === '/playground.json') return void sendInfo(options, response)
     if (api) {
       const url = upstreamURL(options.upstream.url, path, query)
@@ -72,7 +87,7 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   if (options.pages === 'vite') {
     // Vite's hot-reload socket arrives as an upgrade, past the request handler: same rules.
     server.prependListener('upgrade', (request: IncomingMessage, socket: Duplex) => {
-      const refusal = checkCaller(request, hosts)
+      const refusal = checkCaller(request, hosts, allowed)
       if (!refusal) return
       socket.on('error', () => {}) // Vite may still try to answer on it
       socket.end(`HTTP/1.1 ${refusal.status} Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
@@ -97,6 +112,10 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
       })
     },
   }
+}
+
+function isPreflightable(upstream: Upstream, path: string): boolean {
+  return isForwarded(upstream, 'POST', path) || isForwarded(upstream, 'GET', path)
 }
 
 function refuse(response: ServerResponse, refusal: Refusal): void {

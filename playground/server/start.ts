@@ -1,9 +1,12 @@
 /**
  * `npm start`: the playground and, unless VOXFETCH_BASE_URL names a real LiteLLM proxy, the
- * embedded emulator, on one origin (port 4000, PORT overrides).
+ * embedded emulator, on one origin (port 4000, PORT overrides). Pages of other origins may call
+ * it when named (`--allow-origin`, VOXFETCH_ALLOW_ORIGINS), and loopback dev servers by default
+ * when it holds no real key.
  */
 import { printUsage } from '../../test/emulator/cli.ts'
 import { DEFAULT_CONFIG, startEmulator } from '../../test/emulator/index.ts'
+import { allowedOriginsFrom } from './allowed-origins.ts'
 import { emulatorInfo, proxyInfo } from './models.ts'
 import { startPlaygroundServer } from './server.ts'
 import { printProviderExamples } from './provider-examples.ts'
@@ -13,6 +16,11 @@ async function start(): Promise<void> {
   const port = Number(process.env.PORT ?? 4000)
   const baseURL = process.env.VOXFETCH_BASE_URL?.trim()
   const apiKey = process.env.VOXFETCH_API_KEY?.trim() || undefined
+  const allowOrigins = allowedOriginsFrom(process.argv.slice(2), process.env.VOXFETCH_ALLOW_ORIGINS, Boolean(baseURL && apiKey))
+  if (typeof allowOrigins === 'string') {
+    console.error(`--allow-origin / VOXFETCH_ALLOW_ORIGINS: ${allowOrigins}`)
+    process.exit(1)
+  }
   const emulator = baseURL ? undefined : await startEmulator({ config: DEFAULT_CONFIG })
   const upstream = emulator ? emulatorUpstream(emulator) : proxyUpstream(checkedURL(baseURL!), apiKey)
   let proxyModels: ReturnType<typeof proxyInfo> | undefined
@@ -20,6 +28,7 @@ async function start(): Promise<void> {
     port,
     upstream,
     pages: 'vite',
+    allowOrigins,
     info: emulator ? () => emulatorInfo(DEFAULT_CONFIG) : () => (proxyModels ??= proxyInfo(upstream)),
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error
@@ -39,7 +48,9 @@ async function start(): Promise<void> {
     console.log(`  Forwarding ${PROXY_ROUTE_NAMES.join(', ')} (nothing else) to ${new URL(upstream.url).origin}`)
     console.log(apiKey ? '  with VOXFETCH_API_KEY added on this server: the page never sees it.' : '  without a key (VOXFETCH_API_KEY is not set).')
   }
-  console.log('\n  Only this machine may call it: other Host names and other pages\' origins are refused.\n')
+  const others = [...allowOrigins.origins, ...(allowOrigins.loopback ? ['http://localhost:<any port>', 'http://127.0.0.1:<any port>'] : [])]
+  console.log('\n  Only this machine may call it: other Host names are refused, and so are other pages\' origins')
+  console.log(others.length ? `  except ${others.join(', ')} (with CORS).\n` : '  (allow one with --allow-origin http://localhost:5173 or VOXFETCH_ALLOW_ORIGINS).\n')
   const stop = () => void Promise.all([server.close(), emulator?.close()]).then(() => process.exit(0))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

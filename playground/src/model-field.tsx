@@ -39,7 +39,7 @@ export function ModelField({ label, models, value, onChange, describe }: ModelFi
           <input
             id={`${id}-name`}
             className="custom-model"
-            placeholder="e.g. openai/tts-1 or a proxy alias"
+            placeholder="an alias from the proxy's model_list"
             value={value}
             onChange={(event) => onChange(event.target.value.trim())}
             autoFocus

@@ -12,6 +12,7 @@ type FormatChoice = SpeechFormat | 'auto'
 type PlaybackMode = Exclude<UseSpeechOptions['play'], false | undefined>
 
 const SAMPLE = 'Hello! This voice was synthesized on request and started playing with its first bytes, while the rest was still arriving. Now send it back to be transcribed.'
+/** What OpenAI (and so a LiteLLM proxy in front of it) accepts as `input`; longer text is refused with a 400. */
 const MAX_INPUT = 4096
 
 interface SpeechCardProps {
@@ -46,6 +47,12 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
     instructions: (info.instructions && instructions.trim()) || undefined,
   }
   const speech = useSpeech({ ...options, play: playMode })
+  const tooLong = text.length > MAX_INPUT
+  // Speed is the chosen model's: a new model starts at its own default.
+  const chooseModel = (next: string) => {
+    setModel(next)
+    setSpeed(1)
+  }
 
   return (
     <section className="card" aria-labelledby="speech-title" data-testid="speech-card">
@@ -68,12 +75,13 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
       >
         <div className="field">
           <label className="label" htmlFor="speech-text">
-            Text <span className="hint">{text.length.toLocaleString('en')} / {MAX_INPUT.toLocaleString('en')}</span>
+            Text <span className={tooLong ? 'hint hint-error' : 'hint'} data-testid="speech-count">{text.length.toLocaleString('en')} / {MAX_INPUT.toLocaleString('en')}</span>
           </label>
-          <textarea id="speech-text" rows={4} value={text} onChange={(event) => setText(event.target.value)} data-testid="speech-text" />
+          <textarea id="speech-text" rows={4} value={text} onChange={(event) => setText(event.target.value)} aria-invalid={tooLong} aria-describedby={tooLong ? 'speech-too-long' : undefined} data-testid="speech-text" />
+          {tooLong && <p className="hint hint-error" id="speech-too-long" data-testid="speech-too-long">At most {MAX_INPUT.toLocaleString('en')} characters in one request: shorten the text by {(text.length - MAX_INPUT).toLocaleString('en')}.</p>}
         </div>
         <div className="grid-2">
-          <ModelField label="Model" models={models.map((entry) => entry.name)} value={model} onChange={setModel} />
+          <ModelField label="Model" models={models.map((entry) => entry.name)} value={model} onChange={chooseModel} />
           <div className="field">
             <label className="label" htmlFor="speech-voice">Voice</label>
             <select id="speech-voice" value={voice} onChange={(event) => setVoice(event.target.value)} data-testid="speech-voice">
@@ -123,7 +131,7 @@ export function SpeechCard({ models, server, onTranscribe }: SpeechCardProps) {
           </div>
         </fieldset>
         <div className="actions">
-          <button className="button button-primary" type="submit" disabled={!text.trim()} data-testid="speak">
+          <button className="button button-primary" type="submit" disabled={!text.trim() || tooLong} data-testid="speak">
             {speech.isPending ? <><span className="spinner" aria-hidden="true" />Speaking…</> : 'Speak'}
           </button>
           {(speech.isPending || speech.playback.status === 'playing') && <button className="button" type="button" onClick={speech.stop} data-testid="speech-stop">Stop</button>}

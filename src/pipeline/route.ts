@@ -198,7 +198,7 @@ export function assertKeyPolicy(route: Route, options: ClientOptions): void {
   if (options.dangerouslyAllowBrowser || route.provider === 'proxy' || !route.apiKey) return
   throw new InvalidRequestError(
     'dangerouslyAllowBrowser',
-    `a ${route.provider} API key in a browser is readable by every visitor; call through a LiteLLM proxy ` +
+    `an API key for ${route.provider} in a browser is readable by every visitor; call through a LiteLLM proxy ` +
       'with a virtual key, pass a short-lived token, or set dangerouslyAllowBrowser: true',
   )
 }

@@ -51,5 +51,21 @@ export const speechShape = {
 /** Checks a speech call's params (see `callSchema`: `.full` is the whole schema). */
 export const speechParams = callSchema(speechShape)
 export const speechParamsSchema = speechParams.full
-export type SpeechParams = z.input<typeof speechParamsSchema>
+
+/**
+ * Models that speak without a `voice`: Gemini and Vertex Gemini default to Kore, Cloud TTS to the
+ * voice the model names or its default. Every OpenAI-compatible server (OpenAI, Azure, a LiteLLM
+ * proxy alias, groq/…) refuses a speech request without one.
+ */
+export type SpeechModelWithDefaultVoice = `gemini/${string}` | `vertex_ai/${string}`
+
+/** `T` with `voice` required unless its `model` is one of {@link SpeechModelWithDefaultVoice}. */
+export type WithRequiredVoice<T extends { model: SpeechModel; voice?: unknown }> =
+  | (T & { model: SpeechModelWithDefaultVoice })
+  | (T & { voice: NonNullable<T['voice']> })
+
+/** Every speech option, `voice` optional (overrides, defaults). */
+export type SpeechFields = z.input<typeof speechParamsSchema>
+/** A speech call's options: `voice` is required except for Gemini and Vertex AI models. */
+export type SpeechParams = WithRequiredVoice<SpeechFields>
 

@@ -33,7 +33,7 @@ export async function createSpeechStream(clientOptions: ClientOptions, params: S
     maxChars: Math.min(maxChars, adapter.maxInputChars),
   })
   const speak = async (input: string, index: number): Promise<SpokenPiece> => {
-    const result = await createSpeech(clientOptions, { ...(speech as Omit<SpeechParams, 'input'>), input, signal: controller.signal })
+    const result = await createSpeech(clientOptions, { ...speech, input, signal: controller.signal } as SpeechParams)
     const audio = new Uint8Array(await result.arrayBuffer())
     return {
       index, text: input, audio, mediaType: result.mediaType, format: result.format,

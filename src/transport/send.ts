@@ -1,14 +1,13 @@
-import { ConnectionError, isAbortError, isAPIError, VoxfetchError } from '../errors/classes.ts'
+import { isAbortError, isAPIError, VoxfetchError } from '../errors/classes.ts'
 import { assertHeaders } from './headers.ts'
 import type { UploadProgress } from '../options/client-options.ts'
 import { readBounded } from './bounded-read.ts'
-import { safeCause } from './safe-cause.ts'
+import { connectionFailure } from './connection-failure.ts'
 import type { Deadline } from './deadline.ts'
 import type { HttpRequest } from './http-request.ts'
 import { serverRetryVerdict } from '../errors/retryable.ts'
 import { retryDelay } from './retry-delay.ts'
 import { transmit } from './transmit.ts'
-import { innermostMessage } from './http.ts'
 
 export interface SendOptions {
   deadline: Deadline
@@ -47,7 +46,7 @@ export async function send(request: HttpRequest, options: SendOptions): Promise<
       if (isAbortError(error) || error instanceof VoxfetchError) throw error
       const delay = retryDelay(attempt, undefined, Date.now(), Math.random())
       if (!canRetry || delay >= deadline.remaining()) {
-        throw new ConnectionError(`Connection failed: ${innermostMessage(error)}`, { cause: safeCause(error) })
+        throw connectionFailure(error, request.url)
       }
       await deadline.sleep(delay)
       continue

@@ -42,7 +42,7 @@ export async function dictationTable(): Promise<Table> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const emulator = await startEmulator()
-  const chromium = await launchChromium([`--use-file-for-fake-audio-capture=${file}`])
+  const chromium = await launchChromium(undefined, [`--use-file-for-fake-audio-capture=${file}`])
   try {
     await chromium.context.grantPermissions(['microphone'], { origin: url })
     const page = await chromium.context.newPage()

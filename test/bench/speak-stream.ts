@@ -73,7 +73,7 @@ export async function speakStreamTable(core: VoxfetchCore): Promise<Table> {
         let text = ''
         const reader = (await chatTextStream(emulator.url, TEST_KEYS.proxy, headers)).getReader()
         for (let read = await reader.read(); !read.done; read = await reader.read()) text += read.value
-        const audio = await client.speech({ model: 'tts', voice: VOICES[voice++ % VOICES.length], response_format: 'wav', input: text })
+        const audio = await client.speech({ model: 'tts', voice: VOICES[voice++ % VOICES.length]!, response_format: 'wav', input: text })
         const body = audio.body.getReader()
         await body.read()
         whole.push(now() - startedAt)

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it, inject } from 'vitest'
 import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/index.ts'
 import { ROOT } from '../bench/paths.ts'
 import { launchChromium, type LaunchedChromium } from './chromium.ts'
@@ -49,7 +49,7 @@ describeInChromium('the browser build, from a <script type="module"> with no imp
     })
     emulator = await startEmulator()
     site = await startStaticServer()
-    chromium = await launchChromium()
+    chromium = await launchChromium(inject('chromiumEndpoint'))
   })
   afterAll(async () => {
     await chromium?.close()

@@ -2,7 +2,7 @@ import { accessSync, constants } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type BrowserServer } from 'playwright-core'
 
 /** The Chromium the suite drives; never downloaded. */
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
@@ -30,15 +30,37 @@ export interface LaunchedChromium {
   close(): Promise<void>
 }
 
-/** Headless Chromium with a fresh profile, removed again on close; `extraArgs` add flags (e.g. a fake microphone's file). */
-export async function launchChromium(extraArgs: string[] = []): Promise<LaunchedChromium> {
+const LAUNCH = { executablePath: CHROME_PATH, headless: true, args: ARGS }
+const VIEWPORT = { width: 1280, height: 900 }
+
+/**
+ * One Chromium for a whole test run (started by the browser suite's global setup): each test file
+ * connects to it and works in a browser context of its own, which shares no cookies, storage,
+ * permissions or init scripts with another file's.
+ */
+export function launchSharedChromium(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH)
+}
+
+/**
+ * A fresh browser context: in the run's shared Chromium when `wsEndpoint` names it (the browser
+ * suite), else in a Chromium of its own with a fresh profile, removed again on close (scripts).
+ * `extraArgs` are launch flags (a fake microphone's file): they need a Chromium of their own.
+ */
+export async function launchChromium(wsEndpoint?: string, extraArgs: string[] = []): Promise<LaunchedChromium> {
+  if (wsEndpoint && extraArgs.length === 0) {
+    const browser = await chromium.connect(wsEndpoint)
+    const context = await browser.newContext({ viewport: VIEWPORT })
+    return {
+      context,
+      async close() {
+        await context.close()
+        await browser.close()
+      },
+    }
+  }
   const profile = await mkdtemp(join(tmpdir(), 'voxfetch-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
-    headless: true,
-    args: [...ARGS, ...extraArgs],
-    viewport: { width: 1280, height: 900 },
-  })
+  const context = await chromium.launchPersistentContext(profile, { ...LAUNCH, args: [...ARGS, ...extraArgs], viewport: VIEWPORT })
   return {
     context,
     async close() {

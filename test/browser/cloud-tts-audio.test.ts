@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, inject } from 'vitest'
 import { createClient } from '../../src/index.ts'
 import { startEmulator, TEST_KEYS, type Emulator } from '../emulator/index.ts'
 import { launchChromium, type LaunchedChromium } from './chromium.ts'
@@ -11,7 +11,7 @@ describeInChromium('Cloud TTS OGG_OPUS and M4A from the emulator, in Chromium', 
   let chromium: LaunchedChromium
   beforeAll(async () => {
     emulator = await startEmulator()
-    chromium = await launchChromium()
+    chromium = await launchChromium(inject('chromiumEndpoint'))
   })
   afterAll(async () => {
     await chromium?.close()

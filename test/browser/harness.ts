@@ -50,7 +50,7 @@ export function usePlayground(options: { chromiumArgs?: () => Promise<string[]> 
       pages: { dir: inject('playgroundDir') },
       info: () => emulatorInfo(DEFAULT_CONFIG),
     })
-    chromium = await launchChromium(await options.chromiumArgs?.())
+    chromium = await launchChromium(inject('chromiumEndpoint'), await options.chromiumArgs?.())
     await chromium.context.addInitScript(countObjectURLs)
     await chromium.context.grantPermissions(['microphone'], { origin: server.url })
   })

@@ -101,8 +101,8 @@ describeInChromium('React playground in Chromium', () => {
   it('records the microphone and transcribes the recording', async () => {
     const page = await playground.open('/')
     await page.getByTestId('record').click()
-    await page.getByText('Stop ·').waitFor()
-    await page.waitForTimeout(1200)
+    // A second of the fake microphone's beep, as the button counts it.
+    await page.getByText('Stop · 0:01').waitFor({ timeout: 10_000 })
     await page.getByTestId('record').click()
     const transcript = page.getByTestId('transcript')
     await transcript.waitFor({ timeout: 10_000 })

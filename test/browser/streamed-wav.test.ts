@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest'
 import { streamingWavHeader } from '../../src/audio/wav.ts'
 import { chromiumMissing, launchChromium, type LaunchedChromium } from './chromium.ts'
 
@@ -8,7 +8,7 @@ const missing = chromiumMissing()
 let browser: LaunchedChromium | undefined
 
 beforeAll(async () => {
-  if (!missing) browser = await launchChromium()
+  if (!missing) browser = await launchChromium(inject('chromiumEndpoint'))
 })
 afterAll(() => browser?.close())
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest'
 import { type Emulator, startEmulator } from '../emulator/index.ts'
 import { launchChromium, type LaunchedChromium } from './chromium.ts'
 import { trackPageErrors } from './page-errors.ts'
@@ -37,7 +37,7 @@ export function useTestPage(script: string, options: { chromiumArgs?: () => Prom
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
     emulator = await startEmulator()
-    chromium = await launchChromium(await options.chromiumArgs?.())
+    chromium = await launchChromium(inject('chromiumEndpoint'), await options.chromiumArgs?.())
     await chromium.context.grantPermissions(['microphone'], { origin: url.slice(0, -1) })
   })
   afterAll(async () => {

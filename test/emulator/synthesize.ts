@@ -2,6 +2,7 @@ import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { readWav } from './parse-wav.ts'
 import { resample } from './resample.ts'
+import { cachedSpeech } from './speech-cache.ts'
 import { SYNTH_WORKER_SOURCE } from './synth-worker-source.ts'
 
 /** Every emulated provider speaks 24 kHz mono s16le (OpenAI pcm, Gemini L16, Google LINEAR16). */
@@ -31,6 +32,7 @@ export function variantForVoice(voice: string | undefined): string {
 }
 
 const CACHE_LIMIT = 256
+const MESPEAK_VERSION = (createRequire(import.meta.url)('mespeak/package.json') as { version: string }).version
 const cache = new Map<string, Promise<Int16Array>>()
 
 /**
@@ -55,7 +57,7 @@ export function synthesizePcm(fullText: string, options: SpeechOptions = {}): Pr
   const key = `${variant}|${wordsPerMinute}|${text}`
   const cached = cache.get(key)
   if (cached) return cached
-  const pending = runJob(text, variant, wordsPerMinute).then((wav) => {
+  const pending = cachedSpeech(`mespeak-${MESPEAK_VERSION}|${key}`, () => runJob(text, variant, wordsPerMinute)).then((wav) => {
     const parsed = readWav(wav)
     if (!parsed?.data || parsed.bitsPerSample !== 16) throw new Error('mespeak produced an unexpected WAV')
     const samples = new Int16Array(parsed.data.byteLength >> 1)

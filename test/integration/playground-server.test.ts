@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { allowedOriginsFrom } from '../../playground/server/allowed-origins.ts'
 import { startPlaygroundServer, type PlaygroundServer } from '../../playground/server/server.ts'
 import { proxyUpstream } from '../../playground/server/upstreams.ts'
 import { rawRequest, startRecordingServer, type RecordingServer } from './raw-http.ts'
@@ -136,5 +137,71 @@ describe('playground server: who may call it', () => {
       expect((await send('GET', '/', [`Host: ${host}`])).status).toBe(200)
     }
     expect(proxy.received).toEqual([])
+  })
+})
+
+describe('playground server: other origins, when allowed', () => {
+  let open: PlaygroundServer
+  beforeAll(async () => {
+    // What `npm start --allow-origin http://localhost:5173` starts with a real key held.
+    const allowOrigins = allowedOriginsFrom(['--allow-origin', 'http://localhost:5173'], undefined, true)
+    if (typeof allowOrigins === 'string') throw new Error(allowOrigins)
+    open = await startPlaygroundServer({
+      upstream: proxyUpstream(`${proxy.url}/litellm`, KEY),
+      pages: { dir: pages },
+      info: () => ({ upstream: { kind: 'proxy', origin: proxy.url, keyAdded: true }, speechModels: [], transcriptionModels: [], uploadFormats: [] }),
+      allowOrigins,
+    })
+  })
+  afterAll(() => open?.close())
+  const sendOpen = (method: string, target: string, headers: string[], body = '') =>
+    rawRequest(open.port, [`${method} ${target} HTTP/1.1`, `Host: localhost:${open.port}`, ...headers].join('\r\n'), body)
+
+  it('answers a named origin with CORS: the preflight, then the forwarded call with its key added', async () => {
+    const origin = 'Origin: http://localhost:5173'
+    const preflight = await sendOpen('OPTIONS', '/v1/audio/speech', [origin, 'Access-Control-Request-Method: POST', 'Access-Control-Request-Headers: content-type, authorization'])
+    expect(preflight.status).toBe(204)
+    expect(preflight.text).toMatch(/access-control-allow-origin: http:\/\/localhost:5173\r\n/i)
+    expect(preflight.text).toMatch(/access-control-allow-headers: content-type, authorization\r\n/i)
+    expect(proxy.received).toEqual([])
+    const answer = await sendOpen('POST', '/v1/audio/speech', [origin, 'Sec-Fetch-Site: same-site', 'Content-Type: application/json'], SPEECH_BODY)
+    expect(answer.status).toBe(200)
+    expect(answer.text).toMatch(/access-control-allow-origin: http:\/\/localhost:5173\r\n/i)
+    expect(answer.text).toMatch(/access-control-expose-headers: [^\r]*x-litellm-response-cost/i)
+    expect(answer.text).not.toContain(KEY)
+    expect(proxy.received).toMatchObject([{ method: 'POST', url: '/litellm/v1/audio/speech', headers: { authorization: `Bearer ${KEY}` } }])
+    expect(proxy.received[0]!.headers.origin).toBeUndefined()
+  })
+
+  it.each([
+    ['an origin not named, although on loopback (a real key is held)', 'http://localhost:3000'],
+    ['another site', 'http://attacker.example'],
+    ['the named host over https', 'https://localhost:5173'],
+    ['an opaque origin', 'null'],
+  ])('still refuses %s, and its preflight', async (_name, origin) => {
+    const preflight = await sendOpen('OPTIONS', '/v1/audio/speech', [`Origin: ${origin}`, 'Access-Control-Request-Method: POST'])
+    expect(preflight.status).toBe(403)
+    expect(preflight.text).not.toMatch(/access-control-allow-origin/i)
+    await expectRefusedUnsent(await sendOpen('POST', '/v1/audio/speech', [`Origin: ${origin}`, 'Sec-Fetch-Site: cross-site'], SPEECH_BODY), 403)
+  })
+
+  it('keeps the Host rules for a named origin (DNS rebinding)', async () => {
+    const answer = await rawRequest(open.port, ['POST /v1/audio/speech HTTP/1.1', 'Host: rebind.attacker.example:80', 'Origin: http://localhost:5173'].join('\r\n'), SPEECH_BODY)
+    await expectRefusedUnsent(answer, 403)
+  })
+})
+
+describe('allowedOriginsFrom (npm start)', () => {
+  it('allows loopback dev origins on any port only when no real key is held', () => {
+    expect(allowedOriginsFrom([], undefined, false)).toEqual({ origins: [], loopback: true })
+    expect(allowedOriginsFrom([], undefined, true)).toEqual({ origins: [], loopback: false })
+  })
+
+  it('reads --allow-origin (both spellings) and VOXFETCH_ALLOW_ORIGINS, and refuses what is not an origin', () => {
+    expect(allowedOriginsFrom(['--allow-origin', 'http://localhost:5173', '--allow-origin=https://app.example'], 'http://127.0.0.1:3000, http://dev.local:8080/', true))
+      .toEqual({ origins: ['http://localhost:5173', 'https://app.example', 'http://127.0.0.1:3000', 'http://dev.local:8080'], loopback: false })
+    for (const bad of ['*', 'localhost:5173', 'http://localhost:5173/app', 'file:///tmp', 'http://user@host']) {
+      expect(allowedOriginsFrom(['--allow-origin', bad], undefined, true)).toMatch(/^not an origin/)
+    }
   })
 })

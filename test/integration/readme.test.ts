@@ -1,16 +1,22 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { createServiceAccount, TEST_KEYS } from '../emulator/index.ts'
+import { createServiceAccount, parseWavText, TEST_KEYS } from '../emulator/index.ts'
+import { blocksOf, ROOT as root } from '../readme-blocks.ts'
 import { useEmulator } from './setup.ts'
 
-// Every ```ts block of the README runs here against the emulator, so the examples never rot.
-const root = resolve(import.meta.dirname, '../..')
+// Every ```ts block of the READMEs runs here against the emulator, so the examples never rot;
+// the ```bash blocks name only scripts that exist, and their curl lines run too.
 const emu = useEmulator()
-const readme = await readFile(join(root, 'README.md'), 'utf8')
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!)
+const blocks = blocksOf('ts').map((block) => block.code)
 // Files the examples read: ```yaml blocks whose first line is `# <name>`.
-const files = [...readme.matchAll(/```yaml\n# (\S+)\n([\s\S]*?)```/g)].map((match) => [match[1]!, match[2]!] as const)
+const files = blocksOf('yaml').flatMap((block) => {
+  const name = /^# (\S+)\n/.exec(block.code)
+  return name ? [[name[1]!, block.code.slice(name[0].length)] as const] : []
+})
 
 // The providers' public hosts, answered by the emulator's personas instead (a test-only
 // stand-in for DNS: the code under test still builds and sends the real URLs' paths).
@@ -83,4 +89,30 @@ describe('README examples', () => {
       }
     },
   )
+})
+
+describe('README shell examples', () => {
+  const bash = blocksOf('bash').map((block) => block.code)
+
+  it('name only npm scripts that exist', async () => {
+    const { scripts } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    const named = bash.flatMap((code) => [...code.matchAll(/\bnpm (?:run ([\w:-]+)|(start|test))\b/g)].map((match) => match[1] ?? match[2]!))
+    expect(named).toEqual(expect.arrayContaining(['start', 'test', 'bench']))
+    for (const script of named) expect(scripts, script).toHaveProperty(script)
+  })
+
+  it('run their curl lines against the emulator: a WAV of the text, then its transcript', async () => {
+    const curl = bash.find((code) => code.includes('curl '))!
+    const commands = curl.replaceAll('http://localhost:4000', emu.emulator.url).replace(/\\\n\s*/g, '').split('\n').filter((line) => line.startsWith('curl '))
+    expect(commands).toHaveLength(2)
+    const run = (line: string) => {
+      // The line's own arguments, quotes removed: no shell runs them.
+      const args = [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!).slice(1)
+      return promisify(execFile)('curl', ['-sS', '--fail-with-body', ...args], { cwd: workdir })
+    }
+    await run(commands[0]!)
+    expect(parseWavText(new Uint8Array(await readFile(join(workdir, 'hello.wav'))))).toBe('Hello from curl')
+    const { stdout } = await run(commands[1]!)
+    expect(JSON.parse(stdout)).toMatchObject({ text: 'Hello from curl' })
+  })
 })

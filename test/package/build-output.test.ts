@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { hasDist, ROOT } from '../bench/paths.ts'
+import { blocksOf, htmlScript } from '../readme-blocks.ts'
 
 // Checks on dist/ as `npm test` builds it (tsup.config.ts).
 const dist = join(ROOT, 'dist')
@@ -47,13 +48,15 @@ describe('built files', () => {
 
 describe("the README's no-bundler example", () => {
   it('imports names the browser build exports, from its path in the package', async () => {
-    const readme = await readFile(join(ROOT, 'README.md'), 'utf8')
-    const script = /```html\n<script type="module">\n([\s\S]*?)<\/script>/.exec(readme)?.[1]
-    expect(script).toBeDefined()
-    const [, names, url] = /import \{ ([^}]+) \} from '([^']+)'/.exec(script!)!
+    const [block] = blocksOf('html')
+    const imports = [...htmlScript(block!.code).matchAll(/import \{ ([^}]+) \} from '([^']+)'/g)]
+    expect(imports.length).toBeGreaterThan(0)
     const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'))
-    expect(url).toBe(`https://cdn.jsdelivr.net/npm/voxfetch@${manifest.version}/dist/browser/index.js`)
-    const built = (await import(join(dist, 'browser', 'index.js'))) as Record<string, unknown>
-    for (const name of names!.split(',').map((part) => part.trim())) expect(typeof built[name], name).toBe('function')
+    for (const [, names, url] of imports) {
+      const file = /\/dist\/browser\/([\w-]+\.js)$/.exec(url!)?.[1]
+      expect(url).toBe(`https://cdn.jsdelivr.net/npm/voxfetch@${manifest.version}/dist/browser/${file}`)
+      const built = (await import(join(dist, 'browser', file!))) as Record<string, unknown>
+      for (const name of names!.split(',').map((part) => part.trim())) expect(typeof built[name], name).toBe('function')
+    }
   })
 })

@@ -1,38 +1,49 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
-import type { ComponentType } from 'react'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ComponentType, ReactElement, ReactNode } from 'react'
+import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseWavText } from '../emulator/index.ts'
 import { VoxfetchProvider } from '../../react/index.ts'
+import { blocksOf, ROOT as root } from '../readme-blocks.ts'
 import { loadPhrases } from '../fixtures/dictation/compose.ts'
 import { fakePlatform, quiet } from './fake-microphone.ts'
 import { useEmulator } from './helpers.tsx'
 
-// The README's React example, rendered against the emulator so it never rots.
-const root = resolve(import.meta.dirname, '../..')
+// Every ```tsx block of the README, rendered against the emulator so none can rot.
 const emu = useEmulator()
-const readme = await readFile(join(root, 'README.md'), 'utf8')
-const example = /```tsx\n([\s\S]*?)```/.exec(readme)![1]!
-const chatExample = /### Reading a chat answer aloud[\s\S]*?```tsx\n([\s\S]*?)```/.exec(readme)![1]!
+const examples = blocksOf('tsx').map((block) => block.code)
 let workdir: string
+let count = 0
 
 beforeAll(async () => {
   workdir = await mkdtemp(join(root, 'test/.readme-react-'))
 })
 afterAll(() => rm(workdir, { recursive: true, force: true }))
 
-describe('README React example', () => {
+/** Imports the README block that contains `marker`, as a user's module would see voxfetch. */
+async function load<T>(marker: string): Promise<T> {
+  const example = examples.find((code) => code.includes(marker))
+  if (!example) throw new Error(`no tsx example contains ${marker}`)
+  const file = join(workdir, `example-${++count}.tsx`)
+  await writeFile(
+    file,
+    example
+      .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
+      .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
+      .replaceAll('http://localhost:4000', emu.emulator.url),
+  )
+  return (await import(file)) as T
+}
+
+describe('README React examples', () => {
+  it('are all rendered here', () => {
+    expect(examples).toHaveLength(7)
+  })
+
   it('speaks into an <audio> on a blob URL, then transcribes an uploaded file', async () => {
-    const file = join(workdir, 'app.tsx')
-    await writeFile(
-      file,
-      example
-        .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
-        .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
-        .replaceAll('http://localhost:4000', emu.emulator.url),
-    )
-    const { App } = (await import(file)) as { App: ComponentType }
+    const { App } = await load<{ App: ComponentType }>('export function App')
     const { container } = render(<App />)
 
     fireEvent.click(screen.getByRole('button', { name: 'Speak' }))
@@ -46,13 +57,39 @@ describe('README React example', () => {
     await screen.findByText('Uploaded from React', {}, { timeout: 10_000 })
     expect(screen.queryByRole('alert')).toBeNull()
   })
-})
 
-describe('README chat example', () => {
-  it('reads a streamed answer aloud, the sentence being spoken marked', async () => {
-    const file = join(workdir, 'answer.tsx')
-    await writeFile(file, chatExample.replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`))
-    const { Answer } = (await import(file)) as { Answer: ComponentType<{ textStream: ReadableStream<string>; answer: string }> }
+  it('plays streamed speech from the click (jsdom: the whole-clip fallback), with its voice sent', async () => {
+    const { StreamedSpeaker } = await load<{ StreamedSpeaker: ComponentType }>('export function StreamedSpeaker')
+    render(<StreamedSpeaker />, { wrapper: emu.wrapper() })
+    expect(screen.getByText('idle')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Speak' }))
+    await screen.findByText('loading', {}, { timeout: 10_000 })
+    expect(emu.emulator.requests.map((request) => request.json)).toEqual([
+      expect.objectContaining({ model: 'tts', voice: 'alloy', response_format: 'wav', input: 'Starts while it downloads' }),
+    ])
+  })
+
+  it('renders the recorder example (jsdom has no microphone: it stays idle)', async () => {
+    const { Dictaphone } = await load<{ Dictaphone: ComponentType }>('export function Dictaphone')
+    const { container } = render(<Dictaphone />, { wrapper: emu.wrapper() })
+    expect(screen.getByRole('button', { name: 'Record' })).toBeTruthy()
+    expect(container.querySelector('meter')?.getAttribute('value')).toBe('0')
+  })
+
+  it('renders the Next.js layout on the server, and its speak button speaks with the options the layout gives', async () => {
+    const { default: RootLayout } = await load<{ default: (props: { children: ReactNode }) => ReactElement }>('export default function RootLayout')
+    const { SpeakButton } = await load<{ SpeakButton: ComponentType<{ text: string }> }>('export function SpeakButton')
+    expect(renderToString(<RootLayout><SpeakButton text="Hello from Next.js" /></RootLayout>)).toMatch(/^<html lang="en">(?:<head><\/head>)?<body><button>Speak<\/button><\/body><\/html>$/)
+    // In the browser the layout's <html> is the document's; its provider (the body's child) renders here.
+    const layout = RootLayout({ children: <SpeakButton text="Hello from Next.js" /> }) as ReactElement<{ children: ReactElement<{ children: ReactElement }> }>
+    const { container } = render(layout.props.children.props.children)
+    fireEvent.click(screen.getByRole('button', { name: 'Speak' }))
+    await waitFor(() => expect(container.querySelector('audio')?.getAttribute('src')).toMatch(/^blob:/), { timeout: 10_000 })
+    expect(emu.emulator.requests).toMatchObject([{ json: { model: 'tts', voice: 'alloy', input: 'Hello from Next.js' } }])
+  })
+
+  it('reads a streamed chat answer aloud, the sentence being spoken marked', async () => {
+    const { Answer } = await load<{ Answer: ComponentType<{ textStream: ReadableStream<string>; answer: string }> }>('export function Answer')
     const answer = 'The first sentence is read first. Then the second one follows it.'
     let position = 0
     const textStream = new ReadableStream<string>({
@@ -68,21 +105,9 @@ describe('README chat example', () => {
     await waitFor(() => expect(container.querySelector('mark')?.textContent).toBe('The first sentence is read first.'), { timeout: 10_000 })
     expect(emu.emulator.requests.map((request) => (request.json as { input: string }).input)).toContain('The first sentence is read first.')
   })
-})
-
-describe('README dictation example', () => {
-  it('shows the text growing while the fake microphone speaks, and offers the whole recording', async () => {
+  it('shows dictated text growing while the fake microphone speaks, and offers the whole recording', async () => {
     const platform = fakePlatform()
-    const code = [...readme.matchAll(/```tsx\n([\s\S]*?)```/g)].map((match) => match[1]!).find((block) => block.includes('useDictation('))!
-    const file = join(workdir, 'dictation.tsx')
-    await writeFile(
-      file,
-      code
-        .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
-        .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
-        .replaceAll('http://localhost:4000', emu.emulator.url),
-    )
-    const { App } = (await import(file)) as { App: ComponentType }
+    const { App } = await load<{ App: ComponentType }>('useDictation(')
     render(<App />)
     fireEvent.click(screen.getByRole('button', { name: 'Dictate' }))
     await screen.findByRole('button', { name: 'Stop' })

@@ -31,7 +31,7 @@ describe('server rendering', () => {
     const touched = trapBrowserGlobals()
     const { useRecorder, useSpeech } = await import('../../react/index.ts')
     function Page() {
-      const speech = useSpeech({ model: 'tts', play: 'stream' })
+      const speech = useSpeech({ model: 'tts', voice: 'alloy', play: 'stream' })
       const recorder = useRecorder({ maxDurationMs: 1000 })
       return <p>{speech.playback.status}/{recorder.status}/{recorder.level}</p>
     }

@@ -203,7 +203,7 @@ describe('Vertex credentials', () => {
     const client = createClient({ vertexCredentials: account, dangerouslyAllowBrowser: true })
     await expect(client.speech({ model: 'vertex_ai/chirp', input: 'Hi' })).rejects.toMatchObject({ name: 'InvalidRequestError', field: 'vertexCredentials' })
     const modelList = [{ model_name: 'tts', litellm_params: { model: 'vertex_ai/chirp', vertex_credentials: JSON.stringify(account) } }]
-    await expect(createClient({ modelList }).speech({ model: 'tts', input: 'Hi' })).rejects.toMatchObject({ field: 'vertexCredentials' })
+    await expect(createClient({ modelList }).speech({ model: 'tts', input: 'Hi', voice: 'alloy' })).rejects.toMatchObject({ field: 'vertexCredentials' })
   })
 })
 

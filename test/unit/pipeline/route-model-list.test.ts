@@ -117,7 +117,7 @@ describe('loadConfig', () => {
     })
     // Ready for createClient as it is; an unset variable is reported only when its alias is used.
     const client = createClient(config)
-    await expect(client.speech({ model: 'gemini-tts', input: 'Hi' })).rejects.toMatchObject({ field: 'modelList[1].litellm_params.api_key' })
+    await expect(client.speech({ model: 'gemini-tts', input: 'Hi', voice: 'Kore' })).rejects.toMatchObject({ field: 'modelList[1].litellm_params.api_key' })
   })
 
   it('reads process.env by default, and JSON configs too', async () => {
