@@ -37,14 +37,15 @@ describe('streamToFile', () => {
   })
 
   it('stops at the whole-exchange timeout while the body is still coming, leaving no file', async () => {
-    // The first half arrives at once (speech() resolves), the rest after 3 s: past the 500 ms deadline.
-    const audio = await emu.client({ timeout: 500 }).speech({
-      model: 'tts', input: 'Too slow to finish', voice: 'alloy', response_format: 'wav', headers: fault('slow-body:3000'),
-    })
+    // Synthesized once first, so the timed call waits for no synthesis on a busy machine. Then the
+    // first half arrives at once (speech() resolves) and the rest after 3 s: past the 1 s deadline.
+    const params = { model: 'tts', input: 'Too slow to finish', voice: 'alloy', response_format: 'wav' } as const
+    await (await emu.client().speech(params)).arrayBuffer()
+    const audio = await emu.client({ timeout: 1_000 }).speech({ ...params, headers: fault('slow-body:3000') })
     const path = join(dir, 'late.wav')
     const startedAt = Date.now()
     expect(await caught(streamToFile(audio, path))).toBeInstanceOf(TimeoutError)
-    expect(Date.now() - startedAt).toBeLessThan(2_000)
+    expect(Date.now() - startedAt).toBeLessThan(2_500)
     expect((await readdir(dir)).filter((name) => name.startsWith('late'))).toEqual([])
   })
 
