@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { createDictation, type DictationOptions, type DictationPiece, type DictationState } from '../src/dictation/index.ts'
+import { createDictation, type DictationOptions, type DictationState } from '../src/dictation/index.ts'
 import { useProvidedClient } from './provider.tsx'
 
 export interface UseDictationOptions extends DictationOptions {
@@ -9,21 +9,9 @@ export interface UseDictationOptions extends DictationOptions {
   onError?: (error: Error) => void
 }
 
-export interface UseDictationResult {
-  status: DictationState['status']
+/** The dictation's state (text, partialText, pieces, level, recording, error…) and its actions. */
+export interface UseDictationResult extends DictationState {
   isListening: boolean
-  /** The committed transcript, in order. */
-  text: string
-  /** Words after `text` still coming (pieces being transcribed). */
-  partialText: string
-  /** The pieces so far, with start/end times, status and text. */
-  pieces: readonly DictationPiece[]
-  /** Input level for a meter, 0..1, while listening. */
-  level: number
-  durationMs: number
-  /** The whole recording (WAV) once stopped. */
-  recording?: File
-  error?: Error
   /** Starts listening (asks for the microphone the first time). Call it from a click. Stable identity. */
   start(): void
   /** Stops listening; the last pieces finish and `onDone` follows. Stable identity. */

@@ -9,18 +9,24 @@ export interface EngineEvents {
   changed(): void
 }
 
-/** One clip being played one way (Web Audio, MediaSource or a whole-clip blob URL). */
-export interface Engine {
-  /** The next bytes of the clip; `false` when this engine cannot play them after all. */
-  write(bytes: Uint8Array): boolean
-  /** No more bytes will come. */
+/** What the player does with whatever is sounding: a clip (Engine) or the pieces of one speech. */
+export interface PlaybackControls {
+  /** No more audio will come. */
   end(): void
   pause(): void
   resume(): void
-  /** Silences the clip at once and releases what it holds. */
+  /** Silences the sound at once and releases what it holds. */
   stop(): void
+  /** Seconds into the sound. */
   readonly currentTime: number
+  /** Seconds, once the last audio is in. */
   readonly duration: number | undefined
+}
+
+/** One clip being played one way (Web Audio, MediaSource or a whole-clip blob URL). */
+export interface Engine extends PlaybackControls {
+  /** The next bytes of the clip; `false` when this engine cannot play them after all. */
+  write(bytes: Uint8Array): boolean
 }
 
 /** Forwards an audio element's events to the player; returns the unsubscription. */

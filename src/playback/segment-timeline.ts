@@ -1,4 +1,4 @@
-import type { EngineEvents } from './engine.ts'
+import type { EngineEvents, PlaybackControls } from './engine.ts'
 import { createPcmStream, isStreamablePcm } from './pcm-stream.ts'
 import type { PlaybackSegment, SoundingSegment } from './state.ts'
 import { START_DELAY } from './web-audio-engine.ts'
@@ -9,18 +9,9 @@ const LATE_LEAD = 0.05
 export const MAX_AHEAD = 20
 
 /** Plays pieces of one speech back to back, and says which one is sounding. */
-export interface SegmentEngine {
+export interface SegmentEngine extends PlaybackControls {
   /** Plays `segment` right after the previous one; resolves when the next may be added. */
   add(segment: PlaybackSegment): Promise<void>
-  /** No more pieces will come. */
-  end(): void
-  pause(): void
-  resume(): void
-  stop(): void
-  /** Seconds into the speech. */
-  readonly currentTime: number
-  /** Seconds, once the last piece is in. */
-  readonly duration: number | undefined
   /** The piece sounding now (the last one started, during a gap between two). */
   readonly segment: SoundingSegment | undefined
 }
