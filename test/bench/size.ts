@@ -96,6 +96,7 @@ const LAZY_USERS: Record<string, string> = {
   'vertex-credential': 'vertex_ai/… with a service account (JWT signing)',
   events: 'speech answered as server-sent events (stream_format: "sse", Gemini streaming)',
   'create-stream': 'streamTranscription()',
+  create: 'streamSpeech() (speech of a text still being written)',
 }
 
 /** Where page (a)'s bytes come from: the same page built from the sources, with esbuild's metafile. */
