@@ -215,6 +215,13 @@ export function createPlayer(): Player {
     return Promise.reject(abortReason(signal))
   }
 
+  /** A caller's abort of `current`: silence it and settle the state, unless a newer clip took over. */
+  const silenceOnAbort = (current: Session) => () => {
+    if (session !== current) return
+    release()
+    set(IDLE)
+  }
+
   return {
     getSnapshot: () => state,
     subscribe(listener) {
@@ -241,11 +248,7 @@ export function createPlayer(): Player {
       session = current
       const body = isBlob ? source.stream() : (source as PlaybackSource).body
       chooseEngine(current, options.mode ?? 'stream')
-      const onAbort = () => {
-        if (session !== current) return
-        release()
-        set(IDLE)
-      }
+      const onAbort = silenceOnAbort(current)
       external?.addEventListener('abort', onAbort, { once: true })
       update(current, 'loading')
       return download(current, body).then(
@@ -280,11 +283,7 @@ export function createPlayer(): Player {
       session = current
       const engine = context ? createSegmentTimeline(context, events(current)) : createSegmentQueue(element!, events(current))
       current.segments = engine
-      const onAbort = () => {
-        if (session !== current) return
-        release()
-        set(IDLE)
-      }
+      const onAbort = silenceOnAbort(current)
       external?.addEventListener('abort', onAbort, { once: true })
       update(current, 'loading')
       const onPiece = (mediaType: string) => {

@@ -1,5 +1,5 @@
 import { startEmulator, TEST_KEYS } from '../emulator/index.ts'
-import { chatTextStream } from '../integration/chat-text.ts'
+import { ANSWER, chatTextStream, FIRST } from '../integration/chat-text.ts'
 import type { VoxfetchCore } from './load.ts'
 import { median, now } from './stats.ts'
 import { ms, ratio, type Table, verdict } from './table.ts'
@@ -7,19 +7,6 @@ import { ms, ratio, type Table, verdict } from './table.ts'
 const ROUNDS = 3
 const TOKENS_PER_SECOND = 30
 const TARGET_RATIO = 5
-const FIRST = 'Here is the answer you asked for.'
-// About 600 characters, as a chat model writes them.
-const ANSWER = [
-  FIRST,
-  'It is spoken while it is still being written, one sentence after another.',
-  'Each sentence goes to the speech model as soon as it is complete.',
-  'Two requests run ahead of the voice, so the next clip is ready when the last one ends.',
-  'The clips are played back to back on one audio timeline, with no gap between them.',
-  'A listener hears one voice reading the whole answer.',
-  'Markdown is stripped before speaking, so symbols are never read out loud.',
-  'If the network is slow, the voice waits for the next sentence rather than skipping it.',
-  'That is the end of the answer.',
-].join(' ')
 // A voice per run: the emulator caches what it synthesized, and a cached clip would flatter either side.
 const VOICES = ['alloy', 'nova', 'echo', 'fable', 'onyx', 'shimmer', 'sage', 'coral', 'ash', 'verse']
 

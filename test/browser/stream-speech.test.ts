@@ -1,23 +1,11 @@
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { TEST_KEYS } from '../emulator/index.ts'
+import { ANSWER, FIRST } from '../integration/chat-text.ts'
 import { describeInChromium } from './harness.ts'
 import type { StreamRun } from './pages/stream-speech-page.ts'
 import { useTestPage } from './test-page.ts'
 
-const FIRST = 'Here is the answer you asked for.'
-// About 600 characters, as a chat model writes them.
-const ANSWER = [
-  FIRST,
-  'It is spoken while it is still being written, one sentence after another.',
-  'Each sentence goes to the speech model as soon as it is complete.',
-  'Two requests run ahead of the voice, so the next clip is ready when the last one ends.',
-  'The clips are played back to back on one audio timeline, with no gap between them.',
-  'A listener hears one voice reading the whole answer.',
-  'Markdown is stripped before speaking, so symbols are never read out loud.',
-  'If the network is slow, the voice waits for the next sentence rather than skipping it.',
-  'That is the end of the answer.',
-].join(' ')
 // The whole answer plays in real time; one format (pcm, the one with no decoding) hears all of it,
 // the others its first three sentences, which still have two seams each.
 const SHORT_ANSWER = ANSWER.split(/(?<=\.) /).slice(0, 3).join(' ')

@@ -24,3 +24,17 @@ export async function chatTextStream(url: string, apiKey: string, headers: Recor
     },
   }))
 }
+
+/** A chat answer of about 600 characters, as the bench and the browser suite speak it. */
+export const FIRST = 'Here is the answer you asked for.'
+export const ANSWER = [
+  FIRST,
+  'It is spoken while it is still being written, one sentence after another.',
+  'Each sentence goes to the speech model as soon as it is complete.',
+  'Two requests run ahead of the voice, so the next clip is ready when the last one ends.',
+  'The clips are played back to back on one audio timeline, with no gap between them.',
+  'A listener hears one voice reading the whole answer.',
+  'Markdown is stripped before speaking, so symbols are never read out loud.',
+  'If the network is slow, the voice waits for the next sentence rather than skipping it.',
+  'That is the end of the answer.',
+].join(' ')
