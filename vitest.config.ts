@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'node',
           include: ['test/unit/**/*.test.ts', 'test/package/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/emulator-tests/**/*.test.ts', 'test/fidelity/**/*.test.ts'],
           environment: 'node',
+          isolate: false,
           setupFiles: ['test/setup/secrets-guard.ts'],
           testTimeout: 30_000,
           retry: RETRY,

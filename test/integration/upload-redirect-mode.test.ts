@@ -1,14 +1,17 @@
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
-import { ConnectionError, createClient } from '../../src/index.ts'
 import { TEST_KEYS } from '../emulator/index.ts'
 import { caught } from './setup.ts'
 import { startTinyServer } from './tiny-server.ts'
 
-// Its own file: what the transport learns here (the global fetch refuses redirect: 'error') lasts
-// for the module. Streamed uploads cannot be resent, so they go with 'error' where fetch takes it.
+// What the transport learns here (the global fetch refuses redirect: 'error') lasts for the
+// module, so this file loads a copy of the package of its own: the other files sharing this worker
+// never see it. Streamed uploads cannot be resent, so they go with 'error' where fetch takes it.
+let voxfetch: typeof import('../../src/index.ts')
 let answer: 'json' | 'redirect' = 'json'
 let server: Awaited<ReturnType<typeof startTinyServer>>
 beforeAll(async () => {
+  vi.resetModules()
+  voxfetch = await import('../../src/index.ts')
   server = await startTinyServer((_request, response) => {
     if (answer === 'redirect') return response.writeHead(307, { location: '/elsewhere' }).end()
     response.writeHead(200, { 'content-type': 'application/json' }).end('{"text":"ok"}')
@@ -18,10 +21,13 @@ afterEach(() => {
   vi.unstubAllGlobals()
   server.seen.length = 0
 })
-afterAll(() => server.close())
+afterAll(() => {
+  vi.resetModules()
+  return server.close()
+})
 
 const file = () => new File([new Uint8Array(256)], 'a.wav', { type: 'audio/wav' })
-const transcribe = () => createClient({ baseURL: server.url, apiKey: TEST_KEYS.proxy, maxRetries: 0 }).transcription({ model: 'whisper', file: file() })
+const transcribe = () => voxfetch.createClient({ baseURL: server.url, apiKey: TEST_KEYS.proxy, maxRetries: 0 }).transcription({ model: 'whisper', file: file() })
 
 function recordingFetch(refuseErrorMode: boolean) {
   const nodeFetch = globalThis.fetch
@@ -42,7 +48,7 @@ it('uploads on Workers with redirect: "manual" and refuses a redirect answer', a
   answer = 'redirect'
   const error = await caught(transcribe())
   answer = 'json'
-  expect(error).toBeInstanceOf(ConnectionError)
+  expect(error).toBeInstanceOf(voxfetch.ConnectionError)
   expect(error.message).toMatch(/redirected the upload/)
   expect(modes).toEqual(['manual', 'manual'])
   expect(server.seen).toHaveLength(2)
