@@ -15,7 +15,10 @@ import { validate } from '../options/validate.ts'
 export async function createSpeech(clientOptions: ClientOptions, params: SpeechParams): Promise<SpeechResult> {
   const parsed = validate(speechParams.for(params), params)
   const options: CallOptions = mergeOptions(clientOptions, parsed)
-  const planned = await plan(parsed.model, options)
+  // Awaited only when an adapter is still loading: a needless await lets the last answer's
+  // clean-up run before this request goes out instead of while the server works on it.
+  const pending = plan(parsed.model, options)
+  const planned = 'then' in pending ? await pending : pending
   assertInputLength(parsed.input, planned.adapter.maxInputChars)
   const { defaultSpeechFormat } = planned.adapter
   const input: OpaqueSpeechInput = {

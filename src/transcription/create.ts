@@ -37,7 +37,10 @@ export async function prepareTranscription(
   }
   assertSpeakersMatch(parsed.known_speaker_names, parsed.known_speaker_references)
   const options: CallOptions = mergeOptions(clientOptions, parsed)
-  const planned = await plan(parsed.model, options)
+  // Awaited only when an adapter is still loading: a needless await lets the last answer's
+  // clean-up run before this request goes out instead of while the server works on it.
+  const pending = plan(parsed.model, options)
+  const planned = 'then' in pending ? await pending : pending
   const { adapter, route } = planned
   if (!adapter.buildTranscriptionRequest) {
     throw new InvalidRequestError('model', `${route.provider} models do not transcribe here; use an OpenAI-compatible or Azure model`)

@@ -46,6 +46,10 @@ class ResponseBody implements OpenedBody {
   constructor(response: Response, deadline: Deadline) {
     this.#reader = (response.body ?? new Blob([]).stream()).getReader()
     this.#deadline = deadline
+    // Node's fetch follows the signal through a weak reference to its request (nodejs/undici#4627):
+    // once that request is collected, an abort no longer reaches the body. The reader is
+    // cancelled here instead, and the read it ends is failed in #onRead.
+    deadline.whenAborted(this.#onAbort)
     // Content-Length counts encoded bytes: only an unencoded body can be checked against it.
     const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity'
     this.#expected = encoded ? Number.NaN : Number(response.headers.get('content-length') ?? Number.NaN)
@@ -83,6 +87,7 @@ class ResponseBody implements OpenedBody {
   }
 
   readonly #onRead = (result: ReadableStreamReadResult<Uint8Array>): ReadableStreamReadResult<Uint8Array> => {
+    if (this.#deadline.signal.aborted) return this.#fail(undefined)
     if (!result.done) {
       this.#received += result.value.byteLength
       return result
@@ -95,6 +100,10 @@ class ResponseBody implements OpenedBody {
   }
 
   readonly #onError = (error: unknown): never => this.#fail(error)
+
+  readonly #onAbort = (): void => {
+    this.#reader.cancel(this.#deadline.abortError()).catch(() => {})
+  }
 
   #fail(error: unknown): never {
     this.#deadline.dispose()

@@ -11,6 +11,11 @@ export interface Deadline {
   /** The error for the abort: the caller's reason, or a `TimeoutError`. */
   abortError(): unknown
   remaining(): number
+  /**
+   * Runs `listener` once when the exchange aborts (at once if it has). One listener: the body
+   * being read, which cannot count on fetch to notice the signal (see body-stream.ts).
+   */
+  whenAborted(listener: () => void): void
   dispose(): void
 }
 
@@ -27,7 +32,8 @@ class CallDeadline implements Deadline {
   readonly #startedAt = Date.now()
   readonly #timer: ReturnType<typeof setTimeout>
   #timedOut = false
-  readonly #onUserAbort = () => this.#controller.abort(this.#userSignal!.reason)
+  #abortListener: (() => void) | undefined
+  readonly #onUserAbort = () => this.#abort(this.#userSignal!.reason)
 
   constructor(timeout: number, userSignal: AbortSignal | undefined) {
     this.signal = this.#controller.signal
@@ -35,7 +41,7 @@ class CallDeadline implements Deadline {
     this.#userSignal = userSignal
     this.#timer = setTimeout(() => {
       this.#timedOut = true
-      this.#controller.abort(new TimeoutError(timeout))
+      this.#abort(new TimeoutError(timeout))
     }, timeout)
     // An unread body must not keep a Node process alive until the deadline.
     ;(this.#timer as { unref?: () => void }).unref?.()
@@ -67,9 +73,23 @@ class CallDeadline implements Deadline {
     })
   }
 
+  whenAborted(listener: () => void): void {
+    if (this.signal.aborted) listener()
+    else this.#abortListener = listener
+  }
+
   dispose(): void {
     clearTimeout(this.#timer)
     this.#userSignal?.removeEventListener('abort', this.#onUserAbort)
+    this.#abortListener = undefined
+  }
+
+  // A field and a call rather than a listener on the signal: an abort listener costs a few µs a call.
+  #abort(reason: unknown): void {
+    this.#controller.abort(reason)
+    const listener = this.#abortListener
+    this.#abortListener = undefined
+    listener?.()
   }
 }
 

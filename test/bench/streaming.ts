@@ -19,6 +19,13 @@ const STREAM_TO_FILE_ROUNDS = 3
 const RSS_TARGET = 100 * MB
 const THROUGHPUT_TARGET = 0.9
 
+const LABELS: Record<StreamToFileInput['variant'], string> = {
+  'node:http': 'node:http: pipeline(response, file) (the floor)',
+  'raw fetch': 'raw fetch: pipeline(Readable.fromWeb(body), file)',
+  'raw fetch, voxfetch loaded': 'the same raw fetch, voxfetch’s modules loaded (not used)',
+  voxfetch: 'voxfetch: streamToFile(await client.speech(…))',
+}
+
 /** Table 3a: how soon the caller holds audio while the server is still speaking. */
 export async function firstByteTable(core: VoxfetchCore, serverURL: string): Promise<Table> {
   const calls = firstByteCalls(core, `${serverURL}/drip`)
@@ -62,7 +69,7 @@ export async function firstByteTable(core: VoxfetchCore, serverURL: string): Pro
 
 /** Table 3b: peak memory and speed while a 1 GiB speech answer is written to disk, measured in child processes. */
 export async function streamToFileTable(children: Children, serverURL: string, dist: string): Promise<Table> {
-  const variants: Array<StreamToFileInput['variant']> = ['node:http', 'raw fetch', 'voxfetch']
+  const variants: Array<StreamToFileInput['variant']> = ['node:http', 'raw fetch', 'raw fetch, voxfetch loaded', 'voxfetch']
   const loadBefore = loadAverage()
   // Per variant: its figures by round, so throughput ratios pair runs of the same round.
   const results = new Map<string, ChildFigures[]>(variants.map((variant) => [variant, []]))
@@ -82,7 +89,7 @@ export async function streamToFileTable(children: Children, serverURL: string, d
     const throughputRatio = median(runs.map((figures, round) => speed(figures) / speed(raw[round]!)))
     const judged = variant === 'voxfetch'
     return [
-      variant === 'voxfetch' ? 'voxfetch: streamToFile(await client.speech(…))' : variant === 'raw fetch' ? 'raw fetch: pipeline(Readable.fromWeb(body), file)' : 'node:http: pipeline(response, file) (the floor)',
+      LABELS[variant],
       mb(median(runs.map((figures) => figures.baselineRss))),
       mb(peak(variant)),
       rate(median(runs.map(speed))),
@@ -100,7 +107,8 @@ export async function streamToFileTable(children: Children, serverURL: string, d
       `Peak RSS (VmHWM; maxRSS off Linux) in a fresh child per run, ${STREAM_TO_FILE_ROUNDS} runs each, the variants in a different order each round; baseline = peak after loading the modules, before the request. The throughput ratio is the median of per-round ratios.`,
       'node:http is the floor Node’s own network stack sets with no fetch and no web streams.',
       'Where the time went (profile and --trace-gc of the children): the bytes cost the same in every variant (undici copies each socket chunk once); what differs is garbage collection. streamToFile used to pipe Readable.fromWeb over a ReadableStream reading 8 chunks ahead of the body reader (3 web-stream hops, an async function and ~4 promises a chunk). It now takes the body reader’s chunks straight from the SpeechResult and writes them to a file handle with one read ahead: 1 hop, 2 promises a chunk, never more than 2 chunks held.',
-      'What stands between voxfetch and the floor: with a small old generation (~9–10 MB live) and 1 GiB of short-lived ArrayBuffers, V8 can settle into starting incremental marking from a task every few MB (the full-GC column: ~100 for 1 GiB against 0–1). Loading voxfetch’s modules puts its child there; a raw fetch child with voxfetch merely imported, or any child under heavy load, falls in as well, and a child holding 10 MB more live heap never does. Compared in one process (voxfetch loaded in both), the new streamToFile ran 1.1–1.4× raw fetch’s pipeline.',
+      'What stands between voxfetch and raw fetch is not its code but its modules’ heap: the row above runs raw fetch’s own pipeline with voxfetch merely loaded, and falls just as far (issue 24 run, load 2.5–4.2: 204 MB/s, 0.44×, 98 full GCs, against voxfetch 218 MB/s, 0.47×, 95). Node 20’s V8 counts ArrayBuffer bytes allocated since the last full GC against the old-generation limit; once the old generation is past ~8 MB (voxfetch loaded: ~9.4 MB, zod/mini alone 2.9 MB of it; bare: ~5.6 MB) and its limit was set from a small live heap, the ~10 MB of chunks undici allocates between two scavenges (each socket chunk and its copy) reach that limit first: a full GC every ~11 MB, 1.1 s of main-thread GC per GiB against 0.09 s (CPU profiles). A raw fetch child with zod/mini alone loaded, or 3 MB of plain objects, ran 105–110 full GCs; with 20 MB of objects, none.',
+      'Peak RSS: raw fetch itself peaks at ~117 MB, so the 100 MB target is below what Node 20’s fetch body costs; voxfetch adds its ~17 MB of loaded modules (baseline column).',
       `Load average before / after: ${loadBefore}; ${loadAverage()}.`,
     ],
   }

@@ -3,6 +3,8 @@ import { open, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_PCM, WAV_HEADER_BYTES, writeWavHeader } from '../../src/audio/wav.ts'
 import { ConnectionError, TimeoutError } from '../../src/index.ts'
@@ -11,6 +13,10 @@ import { parseWavText, TEST_KEYS } from '../emulator/index.ts'
 import { caught, fault, useEmulator } from './setup.ts'
 
 const emu = useEmulator()
+
+// Reached the documented V8 way, as the bench does: vitest passes no --expose-gc.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
 let dir: string
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'voxfetch-node-'))
@@ -61,6 +67,25 @@ describe('streamToFile', () => {
     expect(await caught(streamToFile(audio, path))).toBe(reason)
     expect(Date.now() - startedAt).toBeLessThan(2_000)
     expect((await readdir(dir)).filter((name) => name.startsWith('abandoned'))).toEqual([])
+  })
+
+  it('stops when the caller aborts during the body after a full garbage collection', async () => {
+    // Node's fetch links the caller's signal to its own request weakly (nodejs/undici#4627): once
+    // a collection frees that request, aborting the signal no longer ends the body.
+    const controller = new AbortController()
+    const audio = await emu.client().speech({
+      model: 'tts', input: 'Abandoned after a collection', voice: 'alloy', response_format: 'wav', signal: controller.signal, headers: fault('slow-body:3000'),
+    })
+    const path = join(dir, 'collected.wav')
+    const reason = new Error('the user left')
+    const written = streamToFile(audio, path)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    collectGarbage()
+    const startedAt = Date.now()
+    controller.abort(reason)
+    expect(await caught(written)).toBe(reason)
+    expect(Date.now() - startedAt).toBeLessThan(1_000)
+    expect((await readdir(dir)).filter((name) => name.startsWith('collected'))).toEqual([])
   })
 
   it('writes a plain Response or ReadableStream too', async () => {

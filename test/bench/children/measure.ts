@@ -34,8 +34,8 @@ export function childInput<T>(): T {
 }
 
 export async function measured(work: () => Promise<number>): Promise<void> {
-  // Counted because a transfer that keeps chunks waiting got them promoted to the old
-  // generation and ran a full collection every few megabytes (see streaming.ts).
+  // Counted because a child whose loaded modules put its old generation past ~8 MB runs a full
+  // collection every ~11 MB of a fetch body (see streaming.ts).
   let fullGCs = 0
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) fullGCs++

@@ -8,7 +8,7 @@ import { loadCore, loadNodeHelpers } from '../load.ts'
 import { childInput, measured } from './measure.ts'
 
 export interface StreamToFileInput {
-  variant: 'voxfetch' | 'raw fetch' | 'node:http'
+  variant: 'voxfetch' | 'raw fetch' | 'raw fetch, voxfetch loaded' | 'node:http'
   /** The bench server's `/big` base URL. */
   baseURL: string
   dist: string
@@ -37,6 +37,9 @@ if (input.variant === 'voxfetch') {
     return written
   })
 } else {
+  // The same code with voxfetch's modules merely loaded: what a bigger heap alone does to V8's
+  // collections during the transfer (see streaming.ts).
+  if (input.variant === 'raw fetch, voxfetch loaded') await Promise.all([loadCore(input.dist), loadNodeHelpers(input.dist)])
   await measured(async () => {
     const response = await fetch(`${input.baseURL}/v1/audio/speech`, {
       method: 'POST',
