@@ -10,8 +10,24 @@ navigator.mediaDevices.getUserMedia = async (constraints) => {
   streams.push(stream)
   return stream
 }
+/** Every MediaRecorder made, observed the same way, to check none is left recording. */
+const recorders: MediaRecorder[] = []
+window.MediaRecorder = class extends MediaRecorder {
+  constructor(...args: ConstructorParameters<typeof MediaRecorder>) {
+    super(...args)
+    recorders.push(this)
+  }
+}
 let lastRecording: File | undefined
 const tracks = () => streams.flatMap((stream) => stream.getTracks().map((track) => track.readyState))
+const recorderStates = () => recorders.map((recorder) => recorder.state)
+
+/** The file decoded by the browser, as a listener's player would: its duration in ms. */
+async function decodedMs(file: File): Promise<number> {
+  const context = new OfflineAudioContext(1, 1, 48_000)
+  const buffer = await context.decodeAudioData(await file.arrayBuffer())
+  return buffer.duration * 1000
+}
 
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer())
@@ -38,11 +54,15 @@ Object.assign(window, {
     dictation.on('partial', ({ partialText }) => partials.push(partialText))
     const seenTextDuringListening: string[] = []
     let markedAt: number | undefined
+    let stoppedAt: number | undefined
     dictation.subscribe(() => {
       const state = dictation.getSnapshot()
       if (markAtMs !== undefined && markedAt === undefined && state.durationMs >= markAtMs) markedAt = performance.now()
       if (state.status === 'listening' && state.text && seenTextDuringListening.at(-1) !== state.text) seenTextDuringListening.push(state.text)
-      if (stopAtMs !== undefined && state.status === 'listening' && state.durationMs >= stopAtMs) dictation.stop()
+      if (stopAtMs !== undefined && stoppedAt === undefined && state.status === 'listening' && state.durationMs >= stopAtMs) {
+        stoppedAt = performance.now()
+        dictation.stop()
+      }
       if (cancelAtMs !== undefined && state.status === 'listening' && state.durationMs >= cancelAtMs) dictation.cancel()
     })
     let final: DictationState
@@ -52,7 +72,7 @@ Object.assign(window, {
       finishedAt = performance.now()
       lastRecording = final.recording
     } catch (error) {
-      return { error: (error as Error).name, reason: (error as { reason?: string }).reason, status: dictation.getSnapshot().status, tracks: tracks() }
+      return { error: (error as Error).name, reason: (error as { reason?: string }).reason, status: dictation.getSnapshot().status, tracks: tracks(), recorders: recorderStates() }
     }
     return {
       status: final.status,
@@ -60,13 +80,23 @@ Object.assign(window, {
       partialText: final.partialText,
       durationMs: final.durationMs,
       pieces: final.pieces.map(({ error, ...piece }) => ({ ...piece, error: error?.message })),
-      recording: final.recording ? { name: final.recording.name, size: final.recording.size, base64: await base64Of(final.recording) } : undefined,
+      recording: final.recording && {
+        name: final.recording.name, type: final.recording.type, size: final.recording.size,
+        base64: await base64Of(final.recording), decodedMs: await decodedMs(final.recording),
+      },
       pieceSizes: final.pieces.map((piece) => dictation.pieceAudio(piece.index).size),
       commits,
       partials,
       seenTextDuringListening,
       tracks: tracks(),
+      recorders: recorderStates(),
       markedAt,
+      stoppedAt,
+      // Each upload's timing as the browser saw it (fetch called, request sent, answer started, answer ended).
+      uploads: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/audio/transcriptions')).map((entry) => {
+        const timing = entry as PerformanceResourceTiming
+        return { startTime: timing.startTime, requestStart: timing.requestStart, responseStart: timing.responseStart, responseEnd: timing.responseEnd }
+      }),
       doneAt: finishedAt,
     }
   },
