@@ -183,6 +183,8 @@ export function createDictation(defaults: DictationOptions): Dictation {
     // hands over what it holds and the last piece closes.
     current.settle = undefined
     const compressedFile = current.compressed?.stop()
+    // A last piece whose voice already ended is sent now, without waiting for the capture's last block.
+    for (const cut of detector.closeSpeech()) addPiece(current, cut)
     await capture.stop()
     if (run !== current) throw new DOMException('The recording was cancelled.', 'AbortError')
     for (const cut of detector.finish()) addPiece(current, cut)

@@ -63,6 +63,7 @@ export function resolveDictationOptions(options: DictationOptions): ResolvedDict
     const value = options[key]
     if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new RangeError(`createDictation: \`${key}\` must be a positive number of milliseconds`)
   }
+  if (options.paddingMs !== undefined && !(Number.isFinite(options.paddingMs) && options.paddingMs >= 0)) throw new RangeError('createDictation: `paddingMs` must be a number of milliseconds ≥ 0')
   if ((options.maxPieceMs ?? 30_000) < (options.minPieceMs ?? 1000)) throw new RangeError('createDictation: `maxPieceMs` must be at least `minPieceMs`')
   const rate = options.sampleRate
   if (rate !== undefined && rate !== 'native' && !(Number.isInteger(rate) && rate >= 8000 && rate <= 96_000)) {

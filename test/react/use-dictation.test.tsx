@@ -75,6 +75,25 @@ describe('useDictation', () => {
     expect(onDone).not.toHaveBeenCalled()
   })
 
+  it('stop() after the voice ended sends the last piece without the quiet after it: that is a silent piece, never uploaded', async () => {
+    const platform = fakePlatform()
+    const { result } = renderHook(() => useDictation({ model: 'whisper' }), { wrapper: emu.wrapper() })
+    act(() => result.current.start())
+    await waitFor(() => expect(result.current.isListening).toBe(true))
+    act(() => platform.play(phrases[3]!.samples))
+    act(() => platform.play(quiet(500)))
+    act(() => result.current.stop())
+    await waitFor(() => expect(result.current.status).toBe('done'))
+    expect(result.current.text).toBe(phrases[3]!.text)
+    const [spoken, tail] = result.current.pieces
+    expect(result.current.pieces).toHaveLength(2)
+    expect(spoken).toMatchObject({ status: 'done', reason: 'end' })
+    expect(tail).toMatchObject({ status: 'silent', reason: 'end', text: '', startSample: spoken!.endSample })
+    expect(tail!.endMs - tail!.startMs).toBeGreaterThan(100)
+    const uploads = emu.emulator.requests.filter((request) => request.method === 'POST')
+    expect(uploads.map((upload) => upload.file!.size)).toEqual([44 + 2 * spoken!.endSample])
+  })
+
   it('releases the microphone when the component unmounts mid-dictation, and sends nothing more', async () => {
     const platform = fakePlatform()
     const { result, unmount } = renderHook(() => useDictation({ model: 'whisper' }), { wrapper: emu.wrapper({ strict: true }) })
