@@ -25,13 +25,14 @@ const browserBuild: Plugin = {
   load: (id) => (id.startsWith(VENDOR) ? readFile(here(`../dist/browser/${id.slice(VENDOR.length)}`), 'utf8').catch(() => '') : undefined),
 }
 
-// The React page imports `voxfetch` and `voxfetch/react` as an app would; both resolve to the source.
+// The React page imports `voxfetch`, `voxfetch/react` and `voxfetch/recorder` as an app would; they resolve to the source.
 export default defineConfig({
   root: here('.'),
   plugins: [browserBuild, react()],
   resolve: {
     alias: [
       { find: /^voxfetch\/react$/, replacement: here('../react/index.ts') },
+      { find: /^voxfetch\/recorder$/, replacement: here('../src/record/index.ts') },
       { find: /^voxfetch$/, replacement: here('../src/index.ts') },
     ],
   },

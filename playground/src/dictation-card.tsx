@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { type UseDictationResult, useDictation, useObjectURL } from 'voxfetch/react'
+import { pickRecordingFormat } from 'voxfetch/recorder'
 import { testHeaders } from './connection.ts'
 import { ErrorNotice } from './error-notice.tsx'
 import { formatBytes, formatSeconds } from './format.ts'
@@ -11,13 +12,24 @@ interface DictationCardProps {
 }
 
 const canCapture = () => typeof AudioContext !== 'undefined' && Boolean(globalThis.navigator?.mediaDevices?.getUserMedia)
+/** The recorder's compressed format here (webm/opus in Chromium and Firefox, mp4/AAC in Safari), if MediaRecorder has one. */
+const compressedFormat = () => (typeof MediaRecorder === 'undefined' ? undefined : pickRecordingFormat((type) => MediaRecorder.isTypeSupported(type)))
+/** Plenty for speech, an eighth of the 16 kHz WAV's bitrate. */
+const SPEECH_BITRATE = 32_000
 
 /** Talk and watch the text grow: voxfetch's `useDictation` cuts the microphone at pauses and transcribes each piece while you go on. */
 export function DictationCard({ models }: DictationCardProps) {
   const [model, setModel] = useState(models[0]?.name ?? 'whisper')
-  const dictation = useDictation({ model, params: { headers: testHeaders() } })
+  const [compressed] = useState(compressedFormat)
+  const [format, setFormat] = useState<'wav' | 'compressed'>('wav')
+  const dictation = useDictation({
+    model,
+    params: { headers: testHeaders() },
+    ...(format === 'compressed' && compressed && { mimeType: compressed.mimeType, audioBitsPerSecond: SPEECH_BITRATE }),
+  })
   const recordingUrl = useObjectURL(dictation.recording)
   const { status, isListening, text, partialText, error } = dictation
+  const busy = status === 'starting' || status === 'listening' || status === 'finishing'
   return (
     <section className="card card-wide" aria-labelledby="dictation-title" data-testid="dictation-card">
       <header className="card-head">
@@ -30,7 +42,16 @@ export function DictationCard({ models }: DictationCardProps) {
         </div>
       </header>
       <div className="stack">
-        <ModelField label="Model" models={models.map((entry) => entry.name)} value={model} onChange={setModel} />
+        <div className="grid-2">
+          <ModelField label="Model" models={models.map((entry) => entry.name)} value={model} onChange={setModel} />
+          <div className="field">
+            <label className="label" htmlFor="dictation-format">Whole recording</label>
+            <select id="dictation-format" value={format} disabled={busy} onChange={(event) => setFormat(event.target.value as 'wav' | 'compressed')} data-testid="dictation-format">
+              <option value="wav">WAV, 16 kHz (the pieces' own audio)</option>
+              {compressed && <option value="compressed">{compressed.extension.toUpperCase()}, {SPEECH_BITRATE / 1000} kbit/s ({compressed.mimeType})</option>}
+            </select>
+          </div>
+        </div>
         {canCapture() ? (
           <div className="record-row">
             <button className={`button button-record${isListening ? ' is-recording' : ''}`} type="button" data-testid="dictate"
@@ -50,7 +71,7 @@ export function DictationCard({ models }: DictationCardProps) {
         <Timeline dictation={dictation} />
         {recordingUrl && dictation.recording && (
           <a className="button" href={recordingUrl} download={dictation.recording.name} data-testid="dictation-download">
-            Download the whole recording ({formatBytes(dictation.recording.size)} WAV)
+            Download the whole recording ({formatBytes(dictation.recording.size)} {dictation.recording.name.split('.').pop()!.toUpperCase()})
           </a>
         )}
         {error && <ErrorNotice error={error} />}

@@ -1,5 +1,7 @@
 // The PCM capture is bundled here rather than exported by `voxfetch/recorder`: pages that only record pay nothing for it.
 import { createMeterContext } from '../record/input-level.ts'
+import { assertRecordable, type CompressedRecording, recordCompressed } from '../record/compressed-recording.ts'
+import { toRecorderError } from '../record/error.ts'
 import { capturePcm, type PcmCapture } from '../record/pcm-capture.ts'
 import { createPcmRecording, type PcmRecording } from '../record/pcm-recording.ts'
 import { type DictationOptions, resolveDictationOptions, type ResolvedDictationOptions } from './options.ts'
@@ -38,6 +40,8 @@ interface Run {
   controller: AbortController
   recording?: PcmRecording
   capture?: PcmCapture
+  /** MediaRecorder on the same microphone, when the whole recording is asked for in a compressed format. */
+  compressed?: CompressedRecording
   queue: number[]
   active: number
   stopped: boolean
@@ -127,6 +131,8 @@ export function createDictation(defaults: DictationOptions): Dictation {
   }
 
   async function listen(current: Run): Promise<DictationState> {
+    const { compressedType } = current.options
+    if (compressedType) assertRecordable(compressedType)
     const context = createMeterContext()
     const rate = current.options.sampleRate === 'native' ? (context?.sampleRate ?? 48_000) : (current.options.sampleRate ?? 16_000)
     const recording = createPcmRecording(rate)
@@ -139,6 +145,22 @@ export function createDictation(defaults: DictationOptions): Dictation {
       audio: current.options.audio ?? true,
       sampleRate: rate,
       signal: current.controller.signal,
+      onStream(stream) {
+        if (!compressedType) return
+        try {
+          current.compressed = recordCompressed(stream, {
+            mimeType: compressedType,
+            audioBitsPerSecond: current.options.audioBitsPerSecond,
+            fileName: current.options.fileName,
+            onError(error) {
+              failure ??= error
+              finish()
+            },
+          })
+        } catch (error) {
+          throw toRecorderError(error)
+        }
+      },
       onSamples(samples) {
         if (run !== current) return
         recording.append(samples)
@@ -157,17 +179,26 @@ export function createDictation(defaults: DictationOptions): Dictation {
     }
     set({ status: 'listening' })
     if (!current.stopRequested) await Promise.race([ended, new Promise<void>((resolve) => (current.settle = resolve))])
-    // stop() (or the microphone going away): flush what the capture holds, close the last piece.
+    // stop() (or the microphone going away): both recordings end at the same moment; the capture
+    // hands over what it holds and the last piece closes.
     current.settle = undefined
+    const compressedFile = current.compressed?.stop()
+    // A last piece whose voice already ended is sent now, without waiting for the capture's last block.
+    for (const cut of detector.closeSpeech()) addPiece(current, cut)
     await capture.stop()
     if (run !== current) throw new DOMException('The recording was cancelled.', 'AbortError')
     for (const cut of detector.finish()) addPiece(current, cut)
     current.stopped = true
-    set({ status: 'finishing', level: 0, recording: recording.toWav(`${current.options.fileName}.wav`) })
-    await new Promise<void>((resolve) => {
+    set({ status: 'finishing', level: 0 })
+    const settled = new Promise<void>((resolve) => {
       current.settle = resolve
       checkSettled(current)
     })
+    // The whole WAV is copied after the last piece's upload got going (a long recording is megabytes to copy).
+    const whole = await (compressedFile ?? new Promise<File>((resolve) => setTimeout(() => resolve(recording.toWav(`${current.options.fileName}.wav`)))))
+    if (run !== current) throw new DOMException('The recording was cancelled.', 'AbortError')
+    set({ recording: whole })
+    await settled
     if (run !== current) throw new DOMException('The recording was cancelled.', 'AbortError')
     if (failure) {
       set({ status: 'error', error: failure })
@@ -179,6 +210,7 @@ export function createDictation(defaults: DictationOptions): Dictation {
 
   function release(current: Run): void {
     current.controller.abort()
+    current.compressed?.close()
     current.capture?.close()
     current.settle?.()
   }

@@ -25,7 +25,19 @@ export interface DictationOptions extends PauseOptions {
   sampleRate?: number | 'native'
   /** getUserMedia audio constraints. @default true */
   audio?: boolean | MediaTrackConstraints
-  /** Name of the whole recording's WAV (pieces add `-1`, `-2`…). @default 'dictation' */
+  /**
+   * Format of the whole recording (`recording`). `'audio/wav'` is built from the PCM the pieces are
+   * cut from. Any other type (`'audio/webm;codecs=opus'` in Chromium and Firefox, `'audio/mp4'` in
+   * Safari: `pickRecordingFormat` in `voxfetch/recorder` picks one) is recorded by MediaRecorder from
+   * the same microphone alongside, a fraction of the WAV's size; the pieces stay WAV. A type
+   * MediaRecorder cannot record here is a `RecorderError` (`not-supported`) before the microphone
+   * is asked for.
+   * @default 'audio/wav'
+   */
+  mimeType?: string
+  /** Bits per second of a compressed `mimeType`. @default the browser's choice */
+  audioBitsPerSecond?: number
+  /** Name of the whole recording without extension (`.wav`, `.webm`…; pieces add `-1`, `-2`…). @default 'dictation' */
   fileName?: string
   /** More params for each piece's call: client options (baseURL, apiKey, maxRetries, headers…), temperature. */
   params?: PieceParams
@@ -36,6 +48,8 @@ export interface ResolvedDictationOptions extends DictationOptions {
   promptLimit: number
   concurrency: number
   fileName: string
+  /** The compressed type MediaRecorder records the whole recording in; undefined for WAV. */
+  compressedType?: string
 }
 
 /** Fills the defaults and refuses bad values before the microphone is asked for. */
@@ -49,13 +63,21 @@ export function resolveDictationOptions(options: DictationOptions): ResolvedDict
     const value = options[key]
     if (value !== undefined && !(Number.isFinite(value) && value > 0)) throw new RangeError(`createDictation: \`${key}\` must be a positive number of milliseconds`)
   }
+  if (options.paddingMs !== undefined && !(Number.isFinite(options.paddingMs) && options.paddingMs >= 0)) throw new RangeError('createDictation: `paddingMs` must be a number of milliseconds ≥ 0')
   if ((options.maxPieceMs ?? 30_000) < (options.minPieceMs ?? 1000)) throw new RangeError('createDictation: `maxPieceMs` must be at least `minPieceMs`')
   const rate = options.sampleRate
   if (rate !== undefined && rate !== 'native' && !(Number.isInteger(rate) && rate >= 8000 && rate <= 96_000)) {
     throw new RangeError("createDictation: `sampleRate` must be an integer from 8000 to 96000, or 'native'")
   }
+  const { mimeType, audioBitsPerSecond } = options
+  if (mimeType !== undefined && (typeof mimeType !== 'string' || !mimeType.trim())) throw new TypeError('createDictation: `mimeType` must be a media type')
+  if (audioBitsPerSecond !== undefined && !(Number.isInteger(audioBitsPerSecond) && audioBitsPerSecond > 0)) {
+    throw new RangeError('createDictation: `audioBitsPerSecond` must be a positive integer')
+  }
+  const wav = mimeType === undefined || /^audio\/(x-)?wav$/i.test(mimeType.split(';')[0]!.trim())
   return {
     ...options,
+    ...(wav ? {} : { compressedType: mimeType }),
     concurrency,
     promptLimit,
     continuePrompt: options.continuePrompt ?? !/diarize/.test(options.model),

@@ -12,6 +12,12 @@ export interface PauseOptions {
   minPieceMs?: number
   /** A piece is cut at its quietest point before it grows past this. @default 30000 */
   maxPieceMs?: number
+  /**
+   * Quiet kept before and after a piece's voice (at most `pauseMs`); the rest of a pause is a
+   * silent piece, never sent: it costs upload time, and Whisper-like models invent words in silence.
+   * @default 300, as OpenAI's own voice detection pads speech (`prefix_padding_ms`)
+   */
+  paddingMs?: number
 }
 
 /** A closed span of the recording, in samples: `[start, end)`. */
@@ -26,12 +32,17 @@ export interface Cut {
 export interface PauseDetector {
   /** Feeds the next samples; returns the pieces they close, in order. */
   push(samples: Float32Array): Cut[]
+  /**
+   * The recording is ending (samples may still be on their way): closes the open piece now if its
+   * voice ended at least `paddingMs` ago, as a pause would; the quiet after it stays open for `finish()`.
+   */
+  closeSpeech(): Cut[]
   /** The recording ended: closes the last piece (if it has any samples). */
   finish(): Cut[]
 }
 
 const FRAME_MS = 20
-/** Voice shorter than this in a piece (a click, a knock) does not make it speech. */
+/** Voice shorter than this in a piece (a click, a knock) does not make it speech; quiet shorter than this is not a piece of its own. */
 const MIN_VOICE_MS = 100
 const FLOOR_DB = -100
 /**
@@ -47,10 +58,11 @@ interface Frame {
 
 /**
  * Voice-activity cutting from frame energy (20 ms RMS, in dBFS): a frame is voice when it is
- * `thresholdDb` over the adaptive floor and over `minVoiceDb`. A piece closes in the middle of
- * the first pause of `pauseMs` once it is `minPieceMs` long, and at the quietest frame of its
- * last sixth when it reaches `maxPieceMs`; quiet before the first voice becomes a piece of its own
- * (not sent). Pieces tile the recording: each starts where the previous ended.
+ * `thresholdDb` over the adaptive floor and over `minVoiceDb`. A piece closes `paddingMs` after
+ * its voice at the first pause of `pauseMs` once it is `minPieceMs` long, and at the quietest
+ * frame of its last sixth when it reaches `maxPieceMs`; quiet before a piece's first voice, past
+ * `paddingMs`, becomes a piece of its own (not sent). Pieces tile the recording: each starts where
+ * the previous ended.
  */
 export function createPauseDetector(sampleRate: number, options: PauseOptions = {}): PauseDetector {
   const pauseFrames = Math.max(1, Math.round((options.pauseMs ?? 600) / FRAME_MS))
@@ -60,6 +72,7 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
   const minFrames = Math.round((options.minPieceMs ?? 1000) / FRAME_MS)
   const maxFrames = Math.max(minFrames + pauseFrames, Math.round((options.maxPieceMs ?? 30_000) / FRAME_MS))
   const minVoiceFrames = Math.ceil(MIN_VOICE_MS / FRAME_MS)
+  const padFrames = Math.min(pauseFrames, Math.round((options.paddingMs ?? 300) / FRAME_MS))
   const frameLength = Math.max(1, Math.round((sampleRate * FRAME_MS) / 1000))
 
   let partial = new Float32Array(frameLength)
@@ -71,6 +84,10 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
   let heardFrames = 0
 
   const voicedCount = () => frames.reduce((count, frame) => count + (frame.voiced ? 1 : 0), 0)
+  const lastVoiced = () => {
+    for (let index = frames.length - 1; index >= 0; index--) if (frames[index]!.voiced) return index
+    return -1
+  }
   const frameStart = (index: number) => pieceStart + index * frameLength
 
   function close(endFrame: number, reason: Cut['reason'], speech: boolean): Cut {
@@ -90,16 +107,15 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
     frames.push({ db, voiced })
 
     const firstVoice = frames.findIndex((frame) => frame.voiced)
-    // Quiet before the first voice: cut it off as a silent piece once voice starts, leaving half a pause before it.
-    if (voiced && voicedCount() === 1 && firstVoice > pauseFrames) {
-      cuts.push(close(firstVoice - Math.ceil(pauseFrames / 2), 'pause', false))
+    // Quiet before the first voice: cut it off as a silent piece once voice starts, leaving the padding before it.
+    if (voiced && voicedCount() === 1 && firstVoice - padFrames >= minVoiceFrames) {
+      cuts.push(close(firstVoice - padFrames, 'pause', false))
     }
     const speech = voicedCount() >= minVoiceFrames
-    let lastVoice = -1
-    for (let index = frames.length - 1; index >= 0; index--) if (frames[index]!.voiced) { lastVoice = index; break }
+    const lastVoice = lastVoiced()
     const quietFrames = frames.length - 1 - lastVoice
     if (speech && quietFrames >= pauseFrames) {
-      const end = lastVoice + 1 + Math.floor(pauseFrames / 2)
+      const end = lastVoice + 1 + padFrames
       if (end >= minFrames) return void cuts.push(close(end, 'pause', true))
     }
     if (frames.length >= maxFrames) {
@@ -131,6 +147,10 @@ export function createPauseDetector(sampleRate: number, options: PauseOptions = 
         }
       }
       return cuts
+    },
+    closeSpeech() {
+      const end = lastVoiced() + 1 + padFrames
+      return voicedCount() >= minVoiceFrames && end <= frames.length ? [close(end, 'end', true)] : []
     },
     finish() {
       if (total <= pieceStart) return []

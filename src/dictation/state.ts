@@ -45,7 +45,7 @@ export interface DictationState {
   level: number
   /** Milliseconds recorded so far. */
   durationMs: number
-  /** The whole recording as one WAV, once stopped. */
+  /** The whole recording as one file, once stopped: a WAV, or the compressed `mimeType` asked for. */
   recording?: File
   /** What ended the dictation: the microphone refused or lost (a `RecorderError`), or a bad option. */
   error?: Error

@@ -12,6 +12,12 @@ export interface PcmCaptureOptions {
   onSamples(samples: Float32Array): void
   /** The microphone stopped by itself (unplugged, revoked): the capture is over and released. */
   onEnded?(error: RecorderError): void
+  /**
+   * The microphone's stream, as soon as it is granted and before the audio graph is built, for
+   * another consumer (MediaRecorder) to start with the capture; its tracks end with the capture.
+   * If it throws, the capture is released and fails with that error.
+   */
+  onStream?(stream: MediaStream): void
   /** Aborting while the microphone is being asked for releases it as soon as it is granted. */
   signal?: AbortSignal
 }
@@ -60,6 +66,12 @@ export async function capturePcm(context: AudioContext | undefined, options: Pcm
   if (options.signal?.aborted) {
     release()
     throw cancelled()
+  }
+  try {
+    options.onStream?.(stream)
+  } catch (error) {
+    release()
+    throw error
   }
 
   const targetRate = options.sampleRate === 'native' ? context.sampleRate : (options.sampleRate ?? 16_000)

@@ -38,4 +38,27 @@ describeInChromium('the playground Dictation card (fake microphone playing espea
     expect(await card.getByTestId('dictation-download').getAttribute('download')).toBe('dictation.wav')
     expect((await objectURLCounts(page)).live).toBe(1)
   })
+
+  it('offers the whole recording in the recorder\'s compressed format when chosen: a webm that decodes', async () => {
+    const page = await playground.open('/')
+    const card = page.getByTestId('dictation-card')
+    await card.getByTestId('dictation-format').selectOption('compressed')
+    await card.getByTestId('dictate').click()
+    const text = card.getByTestId('dictation-text')
+    await expect.poll(() => text.textContent(), { timeout: 15_000 }).toContain(phrases[0]!.text)
+    expect(await card.getByTestId('dictation-format').isDisabled()).toBe(true)
+    await card.getByTestId('dictate').click()
+    const download = card.getByTestId('dictation-download')
+    await download.waitFor()
+    expect(await download.getAttribute('download')).toBe('dictation.webm')
+    expect(await download.textContent()).toMatch(/WEBM\)$/)
+    const file = await download.evaluate(async (link: HTMLAnchorElement) => {
+      const bytes = await (await fetch(link.href)).arrayBuffer()
+      const decoded = await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(bytes.slice(0))
+      return { magic: [...new Uint8Array(bytes, 0, 4)].map((byte) => byte.toString(16)).join(''), seconds: decoded.duration }
+    })
+    expect(file.magic).toBe('1a45dfa3')
+    expect(file.seconds).toBeGreaterThan(1)
+    expect((await objectURLCounts(page)).live).toBe(1)
+  })
 })

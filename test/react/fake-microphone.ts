@@ -1,7 +1,7 @@
 import { vi } from 'vitest'
 import { DICTATION_RATE } from '../fixtures/dictation/compose.ts'
 
-// jsdom has no getUserMedia or Web Audio: these fakes stand in for the platform only (the real
+// jsdom has no getUserMedia, MediaRecorder or Web Audio: these fakes stand in for the platform only (the real
 // thing runs in test/browser/dictation.test.ts). With no AudioWorklet the capture takes its
 // ScriptProcessor path, which the test drives with real speech. Nothing of voxfetch is replaced.
 export function fakePlatform(getUserMedia?: () => Promise<unknown>) {
@@ -34,6 +34,32 @@ export function fakePlatform(getUserMedia?: () => Promise<unknown>) {
       return Promise.resolve()
     }
   }
+  const recorders: FakeMediaRecorder[] = []
+  // Like the browser's: the last data and the stop event come a task after stop(), never at once.
+  class FakeMediaRecorder {
+    static isTypeSupported = (type: string) => type.startsWith('audio/webm')
+    state = 'inactive'
+    ondataavailable: ((event: { data: Blob }) => void) | null = null
+    onstop: (() => void) | null = null
+    onerror: (() => void) | null = null
+    constructor(readonly stream: unknown, readonly options: { mimeType: string; audioBitsPerSecond?: number }) {
+      recorders.push(this)
+    }
+    get mimeType() {
+      return this.options.mimeType
+    }
+    start() {
+      this.state = 'recording'
+    }
+    stop() {
+      this.state = 'inactive'
+      setTimeout(() => {
+        this.ondataavailable?.({ data: new Blob(['webm bytes'], { type: this.mimeType }) })
+        this.onstop?.()
+      }, 20)
+    }
+  }
+  vi.stubGlobal('MediaRecorder', FakeMediaRecorder)
   vi.stubGlobal('AudioContext', FakeAudioContext)
   vi.stubGlobal('navigator', { ...navigator, mediaDevices: { getUserMedia: vi.fn(getUserMedia ?? (() => Promise.resolve({ getTracks: () => [track] }))) } })
   /** Plays 16 kHz samples into the capture at 48 kHz, in 4096-frame blocks as a ScriptProcessor would. */
@@ -45,7 +71,7 @@ export function fakePlatform(getUserMedia?: () => Promise<unknown>) {
       processors.at(-1)!.onaudioprocess!({ inputBuffer: { length: block.length, numberOfChannels: 1, getChannelData: () => block } })
     }
   }
-  return { track, processors, contexts, play }
+  return { track, processors, contexts, recorders, play }
 }
 
 /** Room noise at about -60 dBFS for `ms`, at 16 kHz. */

@@ -18,7 +18,7 @@ function run(parts: Float32Array[], options = {}, block = 1000): Cut[] {
 }
 
 describe('createPauseDetector', () => {
-  it('cuts the espeak-ng phrases in the middle of the pauses between them, one piece per phrase, tiling the recording', () => {
+  it('cuts the espeak-ng phrases in the pauses between them, one piece per phrase, tiling the recording', () => {
     const phrases = loadPhrases()
     const composed = composeDictation(phrases, [0, 1, 2, 3, 4])
     const samples = new Int16Array(composed.wav.buffer.slice(44))
@@ -31,6 +31,32 @@ describe('createPauseDetector', () => {
       const inPause = composed.spans.every((span) => seconds < span.start - 0.1 || seconds > span.end + 0.1)
       expect(inPause, `boundary at ${seconds.toFixed(2)} s`).toBe(true)
     }
+  })
+
+  it('keeps paddingMs of quiet before and after each piece\'s voice; the rest of a pause is a silent piece', () => {
+    const cuts = run([sound(1000, 0), sound(800, 0.3), sound(900, 0), sound(800, 0.3), sound(900, 0)])
+    expect(cuts.map((cut) => cut.speech)).toEqual([false, true, false, true, false])
+    // Voice from 1000 to 1800 ms and from 2700 to 3500 ms, within a 20 ms frame.
+    const edges = cuts.filter((cut) => cut.speech).map((cut) => [cut.start, cut.end].map((sample) => (sample * 1000) / RATE))
+    for (const [[start, end], [voiceStart, voiceEnd]] of edges.map((edge, index) => [edge, [[1000, 1800], [2700, 3500]][index]!] as const)) {
+      expect(Math.abs(start! - (voiceStart! - 300))).toBeLessThanOrEqual(20)
+      expect(Math.abs(end! - (voiceEnd! + 300))).toBeLessThanOrEqual(20)
+    }
+    const tight = run([sound(1000, 0), sound(800, 0.3), sound(900, 0), sound(800, 0.3), sound(900, 0)], { paddingMs: 100 })
+    expect(tight.filter((cut) => cut.speech).map((cut) => Math.round(((cut.end - cut.start) * 1000) / RATE / 20) * 20)).toEqual([1000, 1000])
+  })
+
+  it('closeSpeech() closes a piece whose voice ended paddingMs ago at once, leaving the quiet after it to finish()', () => {
+    const detector = createPauseDetector(RATE)
+    expect(detector.push(sound(800, 0.3))).toEqual([])
+    expect(detector.push(sound(200, 0))).toEqual([])
+    expect(detector.closeSpeech()).toEqual([]) // 200 ms of quiet: the voice may go on
+    expect(detector.push(sound(200, 0))).toEqual([])
+    const [spoken] = detector.closeSpeech()
+    expect(spoken).toMatchObject({ start: 0, speech: true, reason: 'end' })
+    expect(Math.abs((spoken!.end * 1000) / RATE - 1100)).toBeLessThanOrEqual(20)
+    detector.push(sound(50, 0))
+    expect(detector.finish()).toEqual([{ start: spoken!.end, end: ms(1250), speech: false, reason: 'end' }])
   })
 
   it('does not cut at a breath shorter than pauseMs', () => {
