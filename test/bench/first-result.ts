@@ -97,7 +97,7 @@ const pieceName = (entryPoint: string) => entryPoint.replace(/^.*\//, '').replac
 
 /**
  * What a page downloads before the first result of a call that loads no `import()` chunk (a
- * proxy or OpenAI-compatible call; checked by test/package/first-result.test.ts, which runs the
+ * proxy or OpenAI-compatible call; checked by test/package/bundle-size.test.ts, which runs the
  * call with every lazy chunk deleted): the app's chunk and everything it imports statically.
  * The chunks behind `import()` are reported apart, each with what it would add.
  */

@@ -61,7 +61,7 @@ export async function sizeTables(): Promise<Table[]> {
       rows,
       notes: [
         'voxfetch from the packed package (npm pack, installed into an app folder, resolved through its exports map); peers from node_modules; each call written as its documentation shows it (test/bench/size-cases.ts). React is external (the app ships it). KB = 1024 bytes.',
-        'Before the first result = the app chunk and every chunk it imports statically: a proxy call loads no import() chunk (test/package/first-result.test.ts runs (a) and (b) with every lazy chunk deleted). Round trips: without hints a chunk’s static imports are fetched once it has arrived; with <link rel="modulepreload"> (Vite’s HTML) the static graph is one round trip.',
+        'Before the first result = the app chunk and every chunk it imports statically: a proxy call loads no import() chunk (test/package/bundle-size.test.ts runs (a) and (b) with every lazy chunk deleted). Round trips: without hints a chunk’s static imports are fetched once it has arrived; with <link rel="modulepreload"> (Vite’s HTML) the static graph is one round trip.',
         'esbuild moves every module that the static graph shares with a lazy chunk into shared chunks, hence several chunks in two waves; one chunk = the same app built without splitting, lazy pieces included.',
         `A client holds both capabilities, so (a) and (b) download the same chunks: a speech page carries the upload pipeline (transcription/, multipart, XHR progress, ≈ ${kb(transcriptionShare(fromSources))} gzip) so that neither first call waits for a second download.`,
       ],
