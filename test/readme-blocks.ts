@@ -46,3 +46,20 @@ export function htmlScript(code: string): string {
 
 /** The jsDelivr URL of the browser build's files, as the README names them. */
 export const CDN_BROWSER_BUILD = /https:\/\/cdn\.jsdelivr\.net\/npm\/voxfetch@[^/]+\/dist\/browser\//g
+
+/** Where each package entry a Node-side example imports lives in the sources. */
+const SOURCE_ENTRIES: Record<string, string> = {
+  'voxfetch/react': 'react/index.ts',
+  'voxfetch/node': 'src/node/index.ts',
+  voxfetch: 'src/index.ts',
+}
+
+/**
+ * An example as a module of the repository would run it: the package's entries imported from the
+ * sources, and the README's proxy (`http://localhost:4000`) replaced by `baseURL`.
+ */
+export function runnableExample(code: string, baseURL: string): string {
+  return code
+    .replace(/from '(voxfetch(?:\/react|\/node)?)'/g, (_, entry: string) => `from '${join(ROOT, SOURCE_ENTRIES[entry]!)}'`)
+    .replaceAll('http://localhost:4000', baseURL)
+}

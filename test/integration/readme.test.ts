@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createServiceAccount, parseWavText, TEST_KEYS } from '../emulator/index.ts'
-import { blocksOf, ROOT as root } from '../readme-blocks.ts'
+import { blocksOf, ROOT as root, runnableExample } from '../readme-blocks.ts'
 import { useEmulator } from './setup.ts'
 
 // Every ```ts block of the READMEs runs here against the emulator, so the examples never rot;
@@ -54,12 +54,7 @@ afterAll(async () => {
   await rm(workdir, { recursive: true, force: true })
 })
 
-function runnable(code: string): string {
-  return code
-    .replaceAll("from 'voxfetch/node'", `from '${join(root, 'src/node/index.ts')}'`)
-    .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
-    .replaceAll('http://localhost:4000', emu.emulator.url)
-}
+const runnable = (code: string): string => runnableExample(code, emu.emulator.url)
 
 describe('README examples', () => {
   it('has examples to run', () => {

@@ -1,17 +1,17 @@
 // @vitest-environment node
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, join } from 'node:path'
 import { isValidElement, type ReactElement, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { useVoxfetchClient, VoxfetchProvider } from '../../react/index.ts'
 import { TEST_KEYS } from '../emulator/index.ts'
+import { ROOT as root, runnableExample } from '../readme-blocks.ts'
 import { useEmulator } from './helpers.tsx'
 
 // The README's Next.js App Router example: the layout (a Server Component) renders the provider
 // from plain options, which must survive the serialization RSC applies to a Client Component's
 // props; the client component renders on the server; the route handler answers with audio.
-const root = resolve(import.meta.dirname, '../..')
 const emu = useEmulator()
 const readme = await readFile(join(root, 'README.md'), 'utf8')
 const start = readme.indexOf('## Next.js')
@@ -30,10 +30,7 @@ async function load<T>(name: string): Promise<T> {
   await mkdir(dirname(file), { recursive: true })
   await writeFile(
     file,
-    code
-      .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
-      .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
-      .replaceAll('http://localhost:4000', emu.emulator.url),
+    runnableExample(code, emu.emulator.url),
   )
   return (await import(file)) as T
 }

@@ -6,7 +6,7 @@ import { renderToString } from 'react-dom/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseWavText } from '../emulator/index.ts'
 import { VoxfetchProvider } from '../../react/index.ts'
-import { blocksOf, ROOT as root } from '../readme-blocks.ts'
+import { blocksOf, ROOT as root, runnableExample } from '../readme-blocks.ts'
 import { loadPhrases } from '../fixtures/dictation/compose.ts'
 import { fakePlatform, quiet } from './fake-microphone.ts'
 import { useEmulator } from './helpers.tsx'
@@ -29,10 +29,7 @@ async function load<T>(marker: string): Promise<T> {
   const file = join(workdir, `example-${++count}.tsx`)
   await writeFile(
     file,
-    example
-      .replaceAll("from 'voxfetch/react'", `from '${join(root, 'react/index.ts')}'`)
-      .replaceAll("from 'voxfetch'", `from '${join(root, 'src/index.ts')}'`)
-      .replaceAll('http://localhost:4000', emu.emulator.url),
+    runnableExample(example, emu.emulator.url),
   )
   return (await import(file)) as T
 }
